@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+
+/** Every random identifier Coffer makes, injectable so tests can pin them. */
+export interface Ids {
+  /** 16 upper-case letters and digits, like `4442587FB7D0A2F9` (x-amz-request-id). */
+  requestId(): string;
+  /** An opaque base64-like token (x-amz-id-2 / HostId). */
+  hostId(): string;
+  /** A multipart upload id. */
+  uploadId(): string;
+  /** A blob file name: 32 lower-case hex characters. */
+  blobId(): string;
+}
+
+const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+export function randomString(length: number, alphabet: string): string {
+  const bytes = randomBytes(length);
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[bytes[i]! % alphabet.length];
+  return out;
+}
+
+export const randomIds: Ids = {
+  requestId: () => randomString(16, UPPER),
+  hostId: () => randomBytes(48).toString('base64'),
+  uploadId: () => randomBytes(48).toString('base64url'),
+  blobId: () => randomBytes(16).toString('hex'),
+};
