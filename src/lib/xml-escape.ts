@@ -1,11 +1,12 @@
-/** Escapes text for XML element content and attribute values (S3 writes `"` as `&quot;`). */
+/**
+ * Escapes text for XML element content as S3 does: `&`, `<`, `>`, and `"` as `&quot;` (ETags);
+ * apostrophes stay literal. A carriage return becomes `&#13;`, or parsers would drop it from keys.
+ */
 export function xmlEscape(text: string): string {
-  if (!/[&<>"'\r]/.test(text)) return text;
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;')
-    .replace(/\r/g, '&#13;');
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPABLE, (c) => ESCAPES[c]!);
 }
+
+const NEEDS_ESCAPE = /[&<>"\r]/;
+const ESCAPABLE = /[&<>"\r]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };

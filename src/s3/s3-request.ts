@@ -7,6 +7,8 @@ import type { Readable } from 'node:stream';
 export interface S3Request {
   /** x-amz-request-id of this request. */
   readonly id: string;
+  /** x-amz-id-2 of this request (the HostId of error documents). */
+  readonly hostId: string;
   /** Upper-case method as sent. */
   readonly method: string;
   /** The path as on the request line, still percent-encoded (the canonical URI is built from it). */

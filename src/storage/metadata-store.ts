@@ -79,8 +79,9 @@ export interface MetadataStore {
    */
   putObject(version: ObjectVersion, conditions?: WriteConditions): Promise<string[]>;
   /**
-   * Removes one version (versionId given) or the latest unversioned object. Returns the removed
-   * version (undefined if there was none) and the blob ids to delete.
+   * Removes one version (versionId given) or, without versionId, the 'null' version (the
+   * unversioned object). Removing the latest version makes the next newest one latest.
+   * Returns the removed version (undefined if there was none) and the blob ids to delete.
    */
   deleteObject(bucket: string, key: string, versionId?: string): Promise<{ removed?: StoredVersion; blobs: string[] }>;
   /** Latest versions that are objects (not delete markers), in UTF-8 byte order of key. */
@@ -90,6 +91,7 @@ export interface MetadataStore {
   /** Any object version or delete marker in the bucket? */
   hasObjects(bucket: string): Promise<boolean>;
 
+  /** Throws BucketNotFoundError. */
   createMultipartUpload(upload: MultipartUpload): Promise<void>;
   getMultipartUpload(bucket: string, key: string, uploadId: string): Promise<MultipartUpload | undefined>;
   /** Adds or replaces a part. Throws UploadNotFoundError. Returns replaced blob ids. */

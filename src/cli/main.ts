@@ -1,0 +1,27 @@
+/**
+ * `coffer <command>`: one file per command, each thin over the modules the server uses.
+ */
+import { serverCommand } from './server-command.ts';
+
+const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
+  server: { summary: 'serve the S3 API (flags: coffer server --help)', run: serverCommand },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage());
+    return name === undefined ? 1 : 0;
+  }
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    process.stderr.write(`coffer: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+function usage(): string {
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`);
+  return `usage: coffer <command> [options]\n\ncommands:\n${lines.join('\n')}\n`;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConfigError, DEFAULTS, parseDuration, type CofferConfig } from './config.ts';
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export const SERVER_OPTIONS = {
+  host: { type: 'string' },
+  port: { type: 'string' },
+  'data-dir': { type: 'string' },
+  region: { type: 'string' },
+  domain: { type: 'string', multiple: true },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  'log-level': { type: 'string' },
+  'max-skew': { type: 'string' },
+  'clock-offset': { type: 'string' },
+  durability: { type: 'string' },
+  'shutdown-grace': { type: 'string' },
+} as const;
+
+/**
+ * Builds the server configuration from command-line flags and COFFER_* variables (a flag wins
+ * over its variable). Throws ConfigError naming the flag and the variable on bad input.
+ */
+export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: SERVER_OPTIONS, strict: true, allowPositionals: false }));
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+  const pick = (flag: keyof typeof SERVER_OPTIONS, fallback?: string): string | undefined => {
+    const v = values[flag];
+    if (typeof v === 'string') return v;
+    const fromEnv = env['COFFER_' + flag.toUpperCase().replace(/-/g, '_')];
+    return fromEnv !== undefined && fromEnv !== '' ? fromEnv : fallback;
+  };
+  const name = (flag: string) => `--${flag} / COFFER_${flag.toUpperCase().replace(/-/g, '_')}`;
+
+  const port = Number(pick('port', String(DEFAULTS.port)));
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name('port')}: not a port number`);
+
+  const region = pick('region', DEFAULTS.region)!;
+  if (!REGION.test(region)) throw new ConfigError(`${name('region')}: "${region}" is not a region name like us-east-1`);
+
+  const domains = values.domain ?? (env.COFFER_DOMAIN ? env.COFFER_DOMAIN.split(',') : [DEFAULTS.domain]);
+  for (const d of domains) {
+    if (!/^[a-z0-9.-]+$/i.test(d)) throw new ConfigError(`${name('domain')}: "${d}" is not a host name`);
+  }
+
+  const certPath = pick('tls-cert');
+  const keyPath = pick('tls-key');
+  if ((certPath === undefined) !== (keyPath === undefined)) {
+    throw new ConfigError(`${name('tls-cert')} and ${name('tls-key')} must be given together`);
+  }
+  const tls = certPath && keyPath ? { cert: readPem(certPath, 'tls-cert'), key: readPem(keyPath, 'tls-key') } : undefined;
+
+  const logLevel = pick('log-level', DEFAULTS.logLevel)!;
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`${name('log-level')}: one of ${LOG_LEVELS.join(', ')}`);
+  }
+  const durability = pick('durability', DEFAULTS.durability)!;
+  if (durability !== 'full' && durability !== 'none') throw new ConfigError(`${name('durability')}: full or none`);
+
+  const maxSkewMs = parseDuration(pick('max-skew', DEFAULTS.maxSkew)!, name('max-skew'));
+  if (maxSkewMs <= 0) throw new ConfigError(`${name('max-skew')}: must be positive`);
+
+  const accessKeyId = env.COFFER_ROOT_ACCESS_KEY_ID;
+  const secretAccessKey = env.COFFER_ROOT_SECRET_ACCESS_KEY;
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new ConfigError('COFFER_ROOT_ACCESS_KEY_ID and COFFER_ROOT_SECRET_ACCESS_KEY must be set together');
+  }
+  if (accessKeyId && !/^[A-Z0-9]{16,128}$/.test(accessKeyId)) {
+    throw new ConfigError('COFFER_ROOT_ACCESS_KEY_ID: 16-128 upper-case letters and digits, like AKIAIOSFODNN7EXAMPLE');
+  }
+  if (secretAccessKey && secretAccessKey.length < 16) {
+    throw new ConfigError('COFFER_ROOT_SECRET_ACCESS_KEY: at least 16 characters');
+  }
+
+  return {
+    host: pick('host', DEFAULTS.host)!,
+    port,
+    dataDir: pick('data-dir', DEFAULTS.dataDir)!,
+    region,
+    domains: domains.map((d) => d.toLowerCase()),
+    tls,
+    logLevel: logLevel as CofferConfig['logLevel'],
+    maxSkewMs,
+    clockOffsetMs: parseDuration(pick('clock-offset', DEFAULTS.clockOffset)!, name('clock-offset')),
+    durability,
+    shutdownGraceMs: parseDuration(pick('shutdown-grace', DEFAULTS.shutdownGrace)!, name('shutdown-grace')),
+    rootCredentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  };
+}
+
+function readPem(path: string, flag: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`--${flag}: cannot read ${path}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,18 @@
+import type { S3Request } from '../s3-request.ts';
+import type { Handler } from './handler-context.ts';
+
+/**
+ * What an operation needs, as data; the pipeline enforces it so handlers do not:
+ * - `action`: the IAM action authorized (a function when it depends on the request, e.g.
+ *   s3:GetObjectVersion when a versionId is given);
+ * - `resource`: which ARN the action is checked against;
+ * - `needsBucket`: NoSuchBucket unless the addressed bucket exists;
+ * - `body`: ignored, streamed to the handler, or read as a document of at most N bytes.
+ */
+export interface OperationSpec {
+  action: string | ((req: S3Request) => string);
+  resource: 'account' | 'bucket' | 'object';
+  needsBucket: boolean;
+  body: 'none' | 'stream' | { xml: number };
+  handler: Handler;
+}

@@ -1,0 +1,76 @@
+/**
+ * The operation registry: for each AWS operation Coffer implements, the IAM action it is
+ * authorized as, the resource that action applies to, whether the bucket must exist, how its
+ * body is read, and its handler (../shared/spec/policy-evaluation.md §6). The pipeline enforces
+ * all of it; an operation missing here answers 501 NotImplemented.
+ */
+import type { S3Request } from '../s3-request.ts';
+import type { OperationName } from './operation-names.ts';
+import type { OperationSpec } from './operation-spec.ts';
+import { createBucket } from './bucket/create-bucket.ts';
+import { deleteBucket } from './bucket/delete-bucket.ts';
+import { getBucketLocation } from './bucket/get-bucket-location.ts';
+import { getBucketVersioning } from './bucket/get-bucket-versioning.ts';
+import { headBucket } from './bucket/head-bucket.ts';
+import { listBuckets } from './bucket/list-buckets.ts';
+import { listObjectVersions } from './listing/list-object-versions.ts';
+import { listObjects, listObjectsV2 } from './listing/list-objects.ts';
+import { abortMultipartUpload } from './multipart/abort-multipart-upload.ts';
+import { completeMultipartUpload } from './multipart/complete-multipart-upload.ts';
+import { createMultipartUpload } from './multipart/create-multipart-upload.ts';
+import { listMultipartUploads } from './multipart/list-multipart-uploads.ts';
+import { listParts } from './multipart/list-parts.ts';
+import { uploadPart } from './multipart/upload-part.ts';
+import { uploadPartCopy } from './multipart/upload-part-copy.ts';
+import { copyObject } from './object/copy-object.ts';
+import { deleteObject } from './object/delete-object.ts';
+import { deleteObjects } from './object/delete-objects.ts';
+import { getObject, headObject } from './object/get-object.ts';
+import { putObject } from './object/put-object.ts';
+
+/** `s3:GetObject`, or its *Version form when the request names a version. */
+const versioned = (action: string) => (req: S3Request) => (req.query.has('versionId') ? action.replace(/Object$/, 'ObjectVersion') : action);
+
+const KiB = 1024;
+const MiB = 1024 * KiB;
+
+export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
+  ListBuckets: { action: 's3:ListAllMyBuckets', resource: 'account', needsBucket: false, body: 'none', handler: listBuckets },
+  CreateBucket: { action: 's3:CreateBucket', resource: 'bucket', needsBucket: false, body: { xml: 64 * KiB }, handler: createBucket },
+  HeadBucket: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: headBucket },
+  DeleteBucket: { action: 's3:DeleteBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: deleteBucket },
+  GetBucketLocation: { action: 's3:GetBucketLocation', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketLocation },
+  GetBucketVersioning: { action: 's3:GetBucketVersioning', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketVersioning },
+
+  ListObjects: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjects },
+  ListObjectsV2: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjectsV2 },
+  ListObjectVersions: { action: 's3:ListBucketVersions', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjectVersions },
+  ListMultipartUploads: {
+    action: 's3:ListBucketMultipartUploads',
+    resource: 'bucket',
+    needsBucket: true,
+    body: 'none',
+    handler: listMultipartUploads,
+  },
+
+  PutObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', handler: putObject },
+  CopyObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: copyObject },
+  GetObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: getObject },
+  HeadObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: headObject },
+  DeleteObject: { action: versioned('s3:DeleteObject'), resource: 'object', needsBucket: true, body: 'none', handler: deleteObject },
+  // Authorized per key inside (s3:DeleteObject for each); the bucket-level check is the floor.
+  DeleteObjects: { action: 's3:DeleteObject', resource: 'bucket', needsBucket: true, body: { xml: 2 * MiB }, handler: deleteObjects },
+
+  CreateMultipartUpload: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: createMultipartUpload },
+  UploadPart: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', handler: uploadPart },
+  UploadPartCopy: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: uploadPartCopy },
+  CompleteMultipartUpload: {
+    action: 's3:PutObject',
+    resource: 'object',
+    needsBucket: true,
+    body: { xml: 4 * MiB },
+    handler: completeMultipartUpload,
+  },
+  AbortMultipartUpload: { action: 's3:AbortMultipartUpload', resource: 'object', needsBucket: true, body: 'none', handler: abortMultipartUpload },
+  ListParts: { action: 's3:ListMultipartUploadParts', resource: 'object', needsBucket: true, body: 'none', handler: listParts },
+};

@@ -1,0 +1,20 @@
+/**
+ * The regions a LocationConstraint may name. `EU` is S3's legacy alias for eu-west-1. A region
+ * not in this list is `InvalidLocationConstraint`, as on AWS.
+ */
+export const KNOWN_REGIONS: ReadonlySet<string> = new Set([
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3',
+  'ap-south-1', 'ap-south-2', 'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3',
+  'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7', 'ca-central-1', 'ca-west-1',
+  'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2', 'eu-west-1',
+  'eu-west-2', 'eu-west-3', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+  'sa-east-1', 'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'us-gov-east-1', 'us-gov-west-1',
+  'cn-north-1', 'cn-northwest-1',
+]);
+
+/** The region a LocationConstraint puts a bucket in ('' and absent mean us-east-1). */
+export function regionOfLocationConstraint(constraint: string): string {
+  if (constraint === '') return 'us-east-1';
+  if (constraint === 'EU') return 'eu-west-1';
+  return constraint;
+}

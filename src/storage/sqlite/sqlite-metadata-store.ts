@@ -1,0 +1,272 @@
+/**
+ * The embedded metadata store: one SQLite file in WAL mode, one connection, statements
+ * prepared once. better-sqlite3 is synchronous, so every method runs start to finish without
+ * yielding and each write is one IMMEDIATE transaction (taking the write lock up front, so a
+ * second process waits busy_timeout instead of failing on a lock upgrade).
+ */
+import type Database from 'better-sqlite3';
+import {
+  BucketExistsError,
+  BucketNotEmptyError,
+  BucketNotFoundError,
+  UploadNotFoundError,
+  WriteConditionFailedError,
+} from '../errors.ts';
+import type {
+  MetadataStore,
+  ScanOptions,
+  UploadScanOptions,
+  VersionScanOptions,
+  WriteConditions,
+} from '../metadata-store.ts';
+import type {
+  BucketConfigKind,
+  BucketConfigs,
+  BucketRecord,
+  MultipartUpload,
+  ObjectVersion,
+  StoredVersion,
+  UploadedPart,
+} from '../types.ts';
+import { prefixUpperBound } from '../../lib/utf8-order.ts';
+import { scanStart } from './key-range.ts';
+import { scanUploadRows, scanVersionRows } from './marker-scans.ts';
+import { openDatabase, type OpenDatabaseOptions } from './open-database.ts';
+import {
+  blobIdsOf,
+  bucketToRow,
+  objectToParams,
+  partToParams,
+  rowToBucket,
+  rowToObject,
+  rowToPart,
+  rowToUpload,
+  rowToVersion,
+  uploadToParams,
+  type UploadRow,
+} from './rows.ts';
+import { prepareStatements, type LatestHead, type Statements } from './statements.ts';
+
+export type SqliteMetadataStoreOptions = OpenDatabaseOptions;
+
+export class SqliteMetadataStore implements MetadataStore {
+  readonly #db: Database.Database;
+  readonly #s: Statements;
+
+  constructor(options: SqliteMetadataStoreOptions) {
+    this.#db = openDatabase(options);
+    this.#s = prepareStatements(this.#db);
+  }
+
+  /** Runs `fn` as one write transaction; a throw rolls everything back. */
+  #write<T>(fn: () => T): T {
+    return this.#db.transaction(fn).immediate();
+  }
+
+  /** Runs several reads against one snapshot. */
+  #read<T>(fn: () => T): T {
+    return this.#db.transaction(fn).deferred();
+  }
+
+  #unreferenced(blobIds: string[]): string[] {
+    if (blobIds.length === 0) return [];
+    return this.#s.unreferenced.all(JSON.stringify([...new Set(blobIds)])).map((r) => r.blob_id);
+  }
+
+  #requireBucket(name: string): void {
+    if (!this.#s.getBucket.get(name)) throw new BucketNotFoundError(name);
+  }
+
+  async createBucket(bucket: BucketRecord): Promise<void> {
+    this.#write(() => {
+      const existing = this.#s.getBucket.get(bucket.name);
+      if (existing) throw new BucketExistsError(bucket.name, existing.owner_account_id);
+      this.#s.insertBucket.run(bucketToRow(bucket));
+    });
+  }
+
+  async getBucket(name: string): Promise<BucketRecord | undefined> {
+    const row = this.#s.getBucket.get(name);
+    return row && rowToBucket(row);
+  }
+
+  async listBuckets(ownerAccountId?: string): Promise<BucketRecord[]> {
+    const rows =
+      ownerAccountId === undefined ? this.#s.listBuckets.all() : this.#s.listBucketsOf.all(ownerAccountId);
+    return rows.map(rowToBucket);
+  }
+
+  async deleteBucket(name: string): Promise<string[]> {
+    return this.#write(() => {
+      this.#requireBucket(name);
+      if (this.#s.hasObjects.get(name)) throw new BucketNotEmptyError(name);
+      const partBlobs = this.#s.bucketPartBlobs.all(name).map((r) => r.blob_id);
+      this.#s.deleteBucketParts.run(name);
+      this.#s.deleteBucketUploads.run(name);
+      this.#s.deleteBucket.run(name); // configurations go by ON DELETE CASCADE
+      return this.#unreferenced(partBlobs);
+    });
+  }
+
+  async getBucketConfig<K extends BucketConfigKind>(bucket: string, kind: K): Promise<BucketConfigs[K] | undefined> {
+    const row = this.#s.getConfig.get(bucket, kind);
+    return row && (JSON.parse(row.value) as BucketConfigs[K]);
+  }
+
+  async putBucketConfig<K extends BucketConfigKind>(bucket: string, kind: K, value: BucketConfigs[K]): Promise<void> {
+    this.#write(() => {
+      this.#requireBucket(bucket);
+      this.#s.putConfig.run(bucket, kind, JSON.stringify(value));
+    });
+  }
+
+  async deleteBucketConfig(bucket: string, kind: BucketConfigKind): Promise<void> {
+    this.#s.deleteConfig.run(bucket, kind);
+  }
+
+  async getObject(bucket: string, key: string, versionId?: string): Promise<StoredVersion | undefined> {
+    const row =
+      versionId === undefined ? this.#s.latest.get(bucket, key) : this.#s.version.get(bucket, key, versionId);
+    return row && rowToVersion(row);
+  }
+
+  async putObject(version: ObjectVersion, conditions?: WriteConditions): Promise<string[]> {
+    return this.#write(() => this.#unreferenced(this.#writeObject(version, conditions)));
+  }
+
+  /**
+   * Inside a write transaction: makes `version` its key's latest version, replacing a row
+   * with the same version id. Returns the blob ids the replaced row used (maybe still shared).
+   */
+  #writeObject(version: ObjectVersion, conditions: WriteConditions | undefined): string[] {
+    this.#requireBucket(version.bucket);
+    const latest = this.#s.latestHead.get(version.bucket, version.key);
+    checkConditions(latest, conditions);
+    const replaced = this.#s.version.get(version.bucket, version.key, version.versionId);
+    if (replaced) this.#s.deleteVersion.run(replaced.id);
+    if (latest && latest.id !== replaced?.id) this.#s.setLatest.run(0, latest.id);
+    this.#s.insertVersion.run({ ...objectToParams(version), is_latest: 1 });
+    return replaced ? blobIdsOf(replaced) : [];
+  }
+
+  async deleteObject(
+    bucket: string,
+    key: string,
+    versionId?: string,
+  ): Promise<{ removed?: StoredVersion; blobs: string[] }> {
+    return this.#write(() => {
+      // Without a version id this is the unversioned delete: the 'null' version goes.
+      const row = this.#s.version.get(bucket, key, versionId ?? 'null');
+      if (!row) return { blobs: [] };
+      this.#s.deleteVersion.run(row.id);
+      if (row.is_latest === 1) {
+        // S3: deleting the current version makes the next newest one current.
+        const next = this.#s.latestHead.get(bucket, key);
+        if (next) this.#s.setLatest.run(1, next.id);
+      }
+      return { removed: rowToVersion(row), blobs: this.#unreferenced(blobIdsOf(row)) };
+    });
+  }
+
+  async scanObjects(bucket: string, options: ScanOptions): Promise<ObjectVersion[]> {
+    const start = scanStart(options.prefix, options.cursor);
+    const end = prefixUpperBound(options.prefix);
+    const limit = Math.max(0, options.limit);
+    const rows =
+      end === undefined
+        ? this.#s.scanObjectsToEnd.all(bucket, start, limit)
+        : this.#s.scanObjects.all(bucket, start, end, limit);
+    return rows.map(rowToObject);
+  }
+
+  async scanVersions(bucket: string, options: VersionScanOptions): Promise<StoredVersion[]> {
+    return this.#read(() => scanVersionRows(this.#s, bucket, options)).map(rowToVersion);
+  }
+
+  async hasObjects(bucket: string): Promise<boolean> {
+    return this.#s.hasObjects.get(bucket) !== undefined;
+  }
+
+  async createMultipartUpload(upload: MultipartUpload): Promise<void> {
+    this.#write(() => {
+      this.#requireBucket(upload.bucket);
+      this.#s.insertUpload.run(uploadToParams(upload));
+    });
+  }
+
+  async getMultipartUpload(bucket: string, key: string, uploadId: string): Promise<MultipartUpload | undefined> {
+    const row = this.#uploadOf(bucket, key, uploadId);
+    return row && rowToUpload(row);
+  }
+
+  /** An upload id names an upload only together with its bucket and key (S3: NoSuchUpload). */
+  #uploadOf(bucket: string, key: string, uploadId: string): UploadRow | undefined {
+    const row = this.#s.getUpload.get(uploadId);
+    return row && row.bucket === bucket && row.key === key ? row : undefined;
+  }
+
+  async putPart(part: UploadedPart): Promise<string[]> {
+    return this.#write(() => {
+      const upload = this.#s.getUpload.get(part.uploadId);
+      if (!upload) throw new UploadNotFoundError(part.uploadId);
+      const previous = this.#s.partBlob.get(upload.id, part.partNumber)?.blob_id;
+      this.#s.upsertPart.run(partToParams(upload.id, part));
+      return previous === undefined || previous === part.blobId ? [] : this.#unreferenced([previous]);
+    });
+  }
+
+  async listParts(uploadId: string, after: number, limit: number): Promise<UploadedPart[]> {
+    return this.#s.listParts.all(uploadId, after, Math.max(0, limit)).map((r) => rowToPart(uploadId, r));
+  }
+
+  async completeMultipartUpload(
+    uploadId: string,
+    object: ObjectVersion,
+    conditions?: WriteConditions,
+  ): Promise<string[]> {
+    return this.#write(() => {
+      const upload = this.#uploadOf(object.bucket, object.key, uploadId);
+      if (!upload) throw new UploadNotFoundError(uploadId);
+      const partBlobs = this.#s.uploadPartBlobs.all(upload.id).map((r) => r.blob_id);
+      const replaced = this.#writeObject(object, conditions);
+      this.#s.deleteUploadParts.run(upload.id);
+      this.#s.deleteUpload.run(upload.id);
+      // Parts the object uses are now referenced by its row; the rest are retired.
+      return this.#unreferenced([...partBlobs, ...replaced]);
+    });
+  }
+
+  async abortMultipartUpload(bucket: string, key: string, uploadId: string): Promise<string[]> {
+    return this.#write(() => {
+      const upload = this.#uploadOf(bucket, key, uploadId);
+      if (!upload) throw new UploadNotFoundError(uploadId);
+      const partBlobs = this.#s.uploadPartBlobs.all(upload.id).map((r) => r.blob_id);
+      this.#s.deleteUploadParts.run(upload.id);
+      this.#s.deleteUpload.run(upload.id);
+      return this.#unreferenced(partBlobs);
+    });
+  }
+
+  async scanMultipartUploads(bucket: string, options: UploadScanOptions): Promise<MultipartUpload[]> {
+    return this.#read(() => scanUploadRows(this.#s, bucket, options)).map(rowToUpload);
+  }
+
+  async unreferencedBlobs(blobIds: string[]): Promise<string[]> {
+    return this.#unreferenced(blobIds);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+/** If-Match / If-None-Match against the key's current object (a delete marker is no object). */
+function checkConditions(latest: LatestHead | undefined, conditions: WriteConditions | undefined): void {
+  if (!conditions) return;
+  const current = latest?.kind === 'object' ? latest : undefined;
+  if (conditions.ifMatch !== undefined) {
+    if (!current) throw new WriteConditionFailedError('If-Match', 'missing');
+    if (current.etag !== conditions.ifMatch) throw new WriteConditionFailedError('If-Match', 'mismatch');
+  }
+  if (conditions.ifNoneMatch && current) throw new WriteConditionFailedError('If-None-Match', 'mismatch');
+}
