@@ -72,7 +72,6 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     logger,
   };
   const server = await startHttpServer(deps, { host: config.host, port: config.port, domains: config.domains, tls: config.tls });
-  logger.info({ endpoint: server.endpoint, region: config.region, dataDir: config.dataDir }, 'coffer is listening');
 
   let stopped: Promise<void> | undefined;
   return {

@@ -44,6 +44,7 @@ export async function serverCommand(argv: string[]): Promise<number> {
   if (coffer.generatedRootKey) {
     process.stderr.write(credentialsBanner(coffer.endpoint, config.region, coffer.generatedRootKey));
   }
+  coffer.deps.logger.info({ endpoint: coffer.endpoint, region: config.region, dataDir: config.dataDir }, 'coffer is listening');
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       coffer.deps.logger.info({ signal }, 'shutting down: finishing in-flight requests');

@@ -55,7 +55,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
   if ((certPath === undefined) !== (keyPath === undefined)) {
     throw new ConfigError(`${name('tls-cert')} and ${name('tls-key')} must be given together`);
   }
-  const tls = certPath && keyPath ? { cert: readPem(certPath, 'tls-cert'), key: readPem(keyPath, 'tls-key') } : undefined;
+  const tls = certPath && keyPath ? { cert: readPem(certPath, name('tls-cert')), key: readPem(keyPath, name('tls-key')) } : undefined;
 
   const logLevel = pick('log-level', DEFAULTS.logLevel)!;
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
@@ -95,10 +95,10 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
   };
 }
 
-function readPem(path: string, flag: string): string {
+function readPem(path: string, setting: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new ConfigError(`--${flag}: cannot read ${path}: ${(e as Error).message}`);
+    throw new ConfigError(`${setting}: cannot read ${path}: ${(e as Error).message}`);
   }
 }

@@ -13,12 +13,20 @@ export interface Addressing {
 }
 
 export function resolveAddressing(hostname: string, rawPath: string, domains: readonly string[]): Addressing {
-  for (const domain of domains) {
-    if (hostname.length > domain.length + 1 && hostname.endsWith('.' + domain)) {
-      const bucket = hostname.slice(0, hostname.length - domain.length - 1);
-      const rest = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
-      return { bucket, key: rest === '' ? undefined : decodeKey(rest), style: 'virtual-host' };
+  // A service host itself is path style, even when another configured domain is a suffix of it
+  // (`s3.example.com` with `example.com`); otherwise the longest matching domain names the bucket.
+  let domain: string | undefined;
+  for (const d of domains) {
+    if (hostname === d) {
+      domain = undefined;
+      break;
     }
+    if (hostname.length > d.length + 1 && hostname.endsWith('.' + d) && (domain === undefined || d.length > domain.length)) domain = d;
+  }
+  if (domain !== undefined) {
+    const bucket = hostname.slice(0, hostname.length - domain.length - 1);
+    const rest = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
+    return { bucket, key: rest === '' ? undefined : decodeKey(rest), style: 'virtual-host' };
   }
   const path = rawPath.startsWith('/') ? rawPath.slice(1) : rawPath;
   if (path === '') return { bucket: undefined, key: undefined, style: 'path' };

@@ -1,5 +1,4 @@
 import type { S3Request } from '../../s3/s3-request.ts';
-import { S3Error } from '../../s3/errors/s3-error.ts';
 import type { SignedAuthentication } from '../authentication.ts';
 import { canonicalQueryString } from './canonical-query-string.ts';
 import { checkClockSkew } from './check-clock-skew.ts';
@@ -9,7 +8,7 @@ import { parseAuthorizationHeader } from './parse-authorization-header.ts';
 import { parseCredentialScope } from './parse-credential-scope.ts';
 import { requestTime } from './request-time.ts';
 import type { SigV4Context } from './sigv4-context.ts';
-import { headersNotSigned, missingDate } from './sigv4-errors.ts';
+import { credentialDateMismatch, headersNotSigned, missingContentSha256, missingDate } from './sigv4-errors.ts';
 import { verifySignature } from './verify-signature.ts';
 
 /**
@@ -25,20 +24,19 @@ export async function authenticateV4Header(req: S3Request, params: string, ctx: 
   const time = requestTime(req.headers);
   if (time === undefined) throw missingDate();
   checkClockSkew(time, ctx.now, ctx.maxSkewMs);
-  if (time.amzDate.slice(0, 8) !== credential.date) {
-    throw new S3Error('AuthorizationHeaderMalformed', {
-      message: 'The authorization header is malformed; Invalid credential date. Date is not the same as X-Amz-Date.',
-    });
-  }
+  if (time.amzDate.slice(0, 8) !== credential.date) throw credentialDateMismatch();
 
   const { rules } = credential;
-  const payloadHash =
-    rules.payload.from === 'body'
-      ? rules.payload.sha256
-      : checkContentSha256(req.headers.get('x-amz-content-sha256'), { required: true })!;
+  let payloadHash: string;
+  if (rules.payload.from === 'body') {
+    payloadHash = rules.payload.sha256;
+  } else {
+    const sent = req.headers.get('x-amz-content-sha256');
+    if (sent === undefined) throw missingContentSha256();
+    payloadHash = checkContentSha256(sent);
+  }
 
-  const signedHeaderList = components.signedHeaders.split(';');
-  const unsigned = findUnsignedHeaders(req.headers, signedHeaderList, { amzHeaders: rules.requireSignedAmzHeaders });
+  const unsigned = findUnsignedHeaders(req.headers, components.signedHeaders, { amzHeaders: rules.requireSignedAmzHeaders });
   if (unsigned.length > 0) throw headersNotSigned(unsigned);
 
   return verifySignature(
@@ -47,7 +45,6 @@ export async function authenticateV4Header(req: S3Request, params: string, ctx: 
       scheme: 'v4-header',
       credential,
       signedHeaders: components.signedHeaders,
-      signedHeaderList,
       signature: components.signature,
       amzDate: time.amzDate,
       signedAt: time.ms,

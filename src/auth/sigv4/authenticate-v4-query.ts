@@ -22,13 +22,10 @@ export async function authenticateV4Query(req: S3Request, ctx: SigV4Context): Pr
   checkPresignedWindow(params, ctx.now, ctx.maxSkewMs);
 
   const { rules } = params.credential;
-  const payloadHash =
-    rules.payload.from === 'body'
-      ? rules.payload.sha256
-      : (checkContentSha256(req.headers.get('x-amz-content-sha256'), { required: false }) ?? UNSIGNED_PAYLOAD);
+  const sent = req.headers.get('x-amz-content-sha256');
+  const payloadHash = rules.payload.from === 'body' ? rules.payload.sha256 : sent === undefined ? UNSIGNED_PAYLOAD : checkContentSha256(sent);
 
-  const signedHeaderList = params.signedHeaders.split(';');
-  const unsigned = findUnsignedHeaders(req.headers, signedHeaderList, { amzHeaders: rules.requireSignedAmzHeaders });
+  const unsigned = findUnsignedHeaders(req.headers, params.signedHeaders, { amzHeaders: rules.requireSignedAmzHeaders });
   if (unsigned.length > 0) throw headersNotSigned(unsigned);
 
   return verifySignature(
@@ -37,7 +34,6 @@ export async function authenticateV4Query(req: S3Request, ctx: SigV4Context): Pr
       scheme: 'v4-query',
       credential: params.credential,
       signedHeaders: params.signedHeaders,
-      signedHeaderList,
       signature: params.signature,
       amzDate: params.amzDate,
       signedAt: params.signedAt,

@@ -12,14 +12,19 @@ export interface CanonicalHeaders {
 }
 
 /**
- * CanonicalHeaders for the names the client signed, taken from its `SignedHeaders` list as is
+ * CanonicalHeaders for the names the client signed, taken from its `SignedHeaders` list as sent
  * (SDKs send it sorted and lower-case; the server signs what the client says it signed). A header
  * sent several times contributes its trimmed values joined by `,` in received order.
  */
-export function canonicalHeaders(headers: RequestHeaders, signedHeaders: readonly string[]): CanonicalHeaders {
+export function canonicalHeaders(headers: RequestHeaders, signedHeaders: string): CanonicalHeaders {
   let text = '';
   let missing = false;
-  for (const name of signedHeaders) {
+  let start = 0;
+  while (start < signedHeaders.length) {
+    let end = signedHeaders.indexOf(';', start);
+    if (end === -1) end = signedHeaders.length;
+    const name = signedHeaders.slice(start, end);
+    start = end + 1;
     const values = headers.values(name);
     if (values.length === 0) missing = true;
     text += name + ':' + (values.length === 1 ? trimAll(values[0]!) : joinTrimmed(values)) + '\n';

@@ -1,4 +1,5 @@
 import type { RequestHeaders } from '../../s3/s3-request.ts';
+import { isSignedHeader } from './is-signed-header.ts';
 
 /**
  * Headers that had to be signed but were not (sigv4.md §2.4, errors.md §2.4): `host` always, and
@@ -8,14 +9,16 @@ import type { RequestHeaders } from '../../s3/s3-request.ts';
  */
 export function findUnsignedHeaders(
   headers: RequestHeaders,
-  signedHeaders: readonly string[],
+  signedHeaders: string,
   options: { amzHeaders: boolean },
 ): string[] {
   const unsigned: string[] = [];
-  if (!signedHeaders.includes('host')) unsigned.push('host');
+  if (!isSignedHeader(signedHeaders, 'host')) unsigned.push('host');
   if (options.amzHeaders) {
     for (const name of headers.names()) {
-      if (name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && !signedHeaders.includes(name)) unsigned.push(name);
+      if (name.startsWith('x-amz-') && name !== 'x-amz-content-sha256' && !isSignedHeader(signedHeaders, name)) {
+        unsigned.push(name);
+      }
     }
   }
   return unsigned.length > 1 ? unsigned.sort() : unsigned;

@@ -9,20 +9,26 @@ import * as crypto from 'node:crypto';
  * (node < 20.12).
  */
 export function hmacSha256Hex(key: Buffer, message: string): string {
-  if (ONE_SHOT === undefined || key.length > BLOCK) return createHmac('sha256', key).update(message, 'latin1').digest('hex');
-  const inner = Buffer.allocUnsafe(BLOCK + message.length);
-  pad(inner, key, 0x36);
-  inner.latin1Write(message, BLOCK);
-  const outer = Buffer.allocUnsafe(BLOCK + 32);
-  pad(outer, key, 0x5c);
-  outer.latin1Write(ONE_SHOT('sha256', inner, 'latin1'), BLOCK);
-  return ONE_SHOT('sha256', outer, 'hex');
+  if (ONE_SHOT === undefined || key.length > BLOCK || message.length < DIGEST) {
+    return createHmac('sha256', key).update(message, 'latin1').digest('hex');
+  }
+  const buffer = Buffer.allocUnsafe(BLOCK + message.length);
+  pad(buffer, key, 0x36);
+  buffer.write(message, BLOCK, 'latin1');
+  const inner = ONE_SHOT('sha256', buffer, 'latin1');
+  // The outer hash reuses the same buffer: opad block, then the 32-byte inner digest.
+  pad(buffer, key, 0x5c);
+  buffer.write(inner, BLOCK, 'latin1');
+  return ONE_SHOT('sha256', buffer.subarray(0, BLOCK + DIGEST), 'hex');
 }
 
 const BLOCK = 64;
+const DIGEST = 32;
 
+/** The key, zero-padded to a block, XOR `byte`, into the first block of `into`. */
 function pad(into: Buffer, key: Buffer, byte: number): void {
-  for (let i = 0; i < BLOCK; i++) into[i] = (i < key.length ? key[i]! : 0) ^ byte;
+  into.fill(byte, 0, BLOCK);
+  for (let i = 0; i < key.length; i++) into[i] = key[i]! ^ byte;
 }
 
 const ONE_SHOT = (crypto as unknown as { hash?: (alg: string, data: Buffer | string, enc: 'hex' | 'latin1') => string }).hash;

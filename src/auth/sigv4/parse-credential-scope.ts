@@ -35,11 +35,12 @@ export function parseCredentialScope(text: string, options: { form: AuthForm; ac
   const region = text.slice(s2 + 1, s3);
   const service = text.slice(s3 + 1, s4);
   const rules = accepted.find((r) => r.service === service);
-  const expectedRegion = (rules ?? accepted[0]!).region;
-  if (region !== expectedRegion) {
-    throw credentialError(form, `the region '${region}' is wrong; expecting '${expectedRegion}'`, {
-      region: expectedRegion,
-      regionHeader: (rules ?? accepted[0]!).regionHeaderOnWrongRegion,
+  // The region is checked first, against the named service if it is accepted, else the endpoint's.
+  const regional = rules ?? accepted[0]!;
+  if (region !== regional.region) {
+    throw credentialError(form, `the region '${region}' is wrong; expecting '${regional.region}'`, {
+      region: regional.region,
+      regionHeader: regional.regionHeaderOnWrongRegion,
     });
   }
   if (rules === undefined) {

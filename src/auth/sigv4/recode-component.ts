@@ -7,6 +7,10 @@
  * Non-ASCII characters count as their UTF-8 bytes (node never hands us raw non-ASCII in a request
  * target; tests and the AWS vectors do). A `%` not followed by two hex digits is kept as a
  * literal `%` (→ `%25`); the HTTP layer answers InvalidURI for those before authentication.
+ *
+ * Hot path: text an SDK built is already canonical (unreserved characters and upper-case escapes
+ * of everything else), so runs of canonical text are copied as slices and a fully canonical
+ * component comes back as the same string.
  */
 const UNRESERVED = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~') UNRESERVED[c.charCodeAt(0)] = 1;
@@ -21,37 +25,48 @@ export interface RecodeOptions {
 }
 
 export function recodeComponent(raw: string, options: RecodeOptions): string {
-  // Fast path: already canonical (the common case for SDK-built keys and S3 sub-resources).
+  const { keepSlash } = options;
+  let out = '';
+  let runStart = 0;
   let i = 0;
-  for (; i < raw.length; i++) {
+  while (i < raw.length) {
     const c = raw.charCodeAt(i);
-    if (c >= 128 || (UNRESERVED[c] !== 1 && !(c === 0x2f && options.keepSlash))) break;
-  }
-  if (i === raw.length) return raw;
-
-  let out = raw.slice(0, i);
-  for (; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
+    if (c < 128 && (UNRESERVED[c] === 1 || (c === 0x2f && keepSlash))) {
+      i++;
+      continue;
+    }
+    let replacement: string;
+    let width = 1;
     if (c === 0x25) {
       const hi = hexValue(raw.charCodeAt(i + 1));
       const lo = hexValue(raw.charCodeAt(i + 2));
-      if (hi >= 0 && lo >= 0) {
-        out += encodeByte((hi << 4) | lo, options.keepSlash);
-        i += 2;
-        continue;
+      if (hi < 0 || lo < 0) {
+        replacement = '%25';
+      } else {
+        width = 3;
+        const b = (hi << 4) | lo;
+        replacement = encodeByte(b, keepSlash);
+        // `%2F`, `%20`…: already canonical, stays part of the run.
+        if (replacement.charCodeAt(1) === raw.charCodeAt(i + 1) && replacement.charCodeAt(2) === raw.charCodeAt(i + 2)) {
+          i += 3;
+          continue;
+        }
       }
-      out += '%25';
     } else if (c === 0x2b && options.plusAsSpace) {
-      out += '%20';
+      replacement = '%20';
     } else if (c < 128) {
-      out += encodeByte(c, options.keepSlash);
+      replacement = PERCENT_ENCODED[c]!;
     } else {
       const cp = raw.codePointAt(i)!;
-      if (cp > 0xffff) i++;
-      for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) out += PERCENT_ENCODED[b];
+      width = cp > 0xffff ? 2 : 1;
+      replacement = '';
+      for (const b of Buffer.from(String.fromCodePoint(cp), 'utf8')) replacement += PERCENT_ENCODED[b];
     }
+    out += raw.slice(runStart, i) + replacement;
+    i += width;
+    runStart = i;
   }
-  return out;
+  return runStart === 0 ? raw : out + raw.slice(runStart);
 }
 
 function encodeByte(b: number, keepSlash: boolean): string {

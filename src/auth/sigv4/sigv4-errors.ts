@@ -26,6 +26,13 @@ export function credentialError(form: AuthForm, detail: string, options: { regio
 export const MALFORMED_CREDENTIAL_DETAIL =
   'the Credential is mal-formed; expecting "<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request".';
 
+/** Header form: the Credential's date is not the day of x-amz-date (or Date). */
+export function credentialDateMismatch(): S3Error {
+  return new S3Error('AuthorizationHeaderMalformed', {
+    message: 'The authorization header is malformed; Invalid credential date. Date is not the same as X-Amz-Date.',
+  });
+}
+
 export function queryParametersError(message: string): S3Error {
   return new S3Error('AuthorizationQueryParametersError', { message });
 }
@@ -75,7 +82,7 @@ export function invalidToken(token: string, reason: string): S3Error {
   return new S3Error('InvalidToken', { fields: [['Token-0', token]], reason });
 }
 
-/** The full SigV4 diagnostic body (errors.md §6); chunk-signature failures reuse it. */
+/** The full SigV4 diagnostic body (errors.md §6), for the seed request and for chunk signatures alike. */
 export function signatureDoesNotMatch(details: {
   accessKeyId: string;
   stringToSign: string;

@@ -112,7 +112,7 @@ test('@aws-sdk/s3-request-presigner URLs verify', async () => {
 
 test('the real S3Client: its captured requests verify (path- and virtual-host style, flexible checksums)', async () => {
   for (const forcePathStyle of [true, false]) {
-    let captured: SmithyRequest | undefined;
+    const last: { request?: SmithyRequest } = {};
     const client = new S3Client({
       region: 'us-east-1',
       credentials,
@@ -121,7 +121,7 @@ test('the real S3Client: its captured requests verify (path- and virtual-host st
       maxAttempts: 1,
       requestHandler: {
         handle: async (req: SmithyRequest) => {
-          captured = req;
+          last.request = req;
           throw new Error('captured');
         },
       } as never,
@@ -132,8 +132,9 @@ test('the real S3Client: its captured requests verify (path- and virtual-host st
       new ListObjectsV2Command({ Bucket: 'examplebucket', Prefix: 'a/b=c', Delimiter: '/', StartAfter: 'x=y&z' }),
     ];
     for (const command of commands) {
-      captured = undefined;
+      last.request = undefined;
       await assert.rejects(client.send(command as never), /captured/);
+      const captured = last.request as SmithyRequest | undefined;
       assert.ok(captured);
       const signedAt = Date.parse(captured.headers['x-amz-date']!.replace(/^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/, '$1-$2-$3T$4:$5:$6Z'));
       const f = fixture({ now: signedAt });

@@ -1,12 +1,12 @@
 import type { S3Request } from '../../s3/s3-request.ts';
-import type { CredentialStore } from '../credential-store.ts';
+import { isCredentialFailure, type CredentialStore } from '../credential-store.ts';
 import type { SignedAuthentication } from '../authentication.ts';
 import { S3Error } from '../../s3/errors/s3-error.ts';
 import { canonicalHeaders } from './canonical-headers.ts';
+import { credentialFailureError } from './credential-failure-error.ts';
 import { canonicalRequest } from './canonical-request.ts';
 import { hmacSha256Hex } from './hmac-sha256.ts';
 import type { CredentialScope } from './parse-credential-scope.ts';
-import { resolveCredential } from './resolve-credential.ts';
 import { signatureMatches } from './signature-matches.ts';
 import { invalidToken, signatureDoesNotMatch } from './sigv4-errors.ts';
 import { stringToSign } from './string-to-sign.ts';
@@ -15,9 +15,8 @@ import { stringToSign } from './string-to-sign.ts';
 export interface SignatureClaim {
   scheme: 'v4-header' | 'v4-query';
   credential: CredentialScope;
-  /** As sent (`host;x-amz-date`), and split. */
+  /** As sent: `host;x-amz-date`. */
   signedHeaders: string;
-  signedHeaderList: readonly string[];
   signature: string;
   amzDate: string;
   signedAt: number;
@@ -38,9 +37,10 @@ export async function verifySignature(
   deps: { credentials: CredentialStore; now: number },
 ): Promise<SignedAuthentication> {
   const { credential: scope } = claim;
-  const credential = await resolveCredential(deps.credentials, scope.accessKeyId, claim.sessionToken, deps.now);
+  const credential = await deps.credentials.resolve(scope.accessKeyId, claim.sessionToken, deps.now);
+  if (isCredentialFailure(credential)) throw credentialFailureError(credential, scope.accessKeyId, claim.sessionToken);
 
-  const headers = canonicalHeaders(req.headers, claim.signedHeaderList);
+  const headers = canonicalHeaders(req.headers, claim.signedHeaders);
   const canonical = canonicalRequest({
     method: req.method,
     canonicalUri: scope.rules.canonicalUri(req.rawPath),

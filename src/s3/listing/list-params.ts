@@ -11,7 +11,7 @@ export const MAX_PAGE = 1000;
 export function parseMaxKeys(query: QueryParams, param = 'max-keys'): { pageSize: number; echo: number } {
   const text = query.get(param);
   if (text === undefined) return { pageSize: MAX_PAGE, echo: MAX_PAGE };
-  if (!/^-?\d+$/.test(text.trim()) || Math.abs(Number(text)) > 2147483647) {
+  if (!/^-?\d+$/.test(text.trim()) || Number(text) > 2147483647 || Number(text) < -2147483648) {
     throw invalidArgument('Provided max-keys not an integer or within integer range', param, text);
   }
   const n = Number(text);

@@ -4,7 +4,7 @@
  * Any failure — a bad signature or hash in the payload stream, a mismatch found at the end, a
  * client that went away — leaves no blob behind and nothing visible.
  */
-import type { Readable, Transform } from 'node:stream';
+import { pipeline, type Readable, type Transform } from 'node:stream';
 import type { RequestPayload } from '../../auth/authentication.ts';
 import { declaredChecksum, verifyDeclaredChecksum, type DeclaredChecksum } from '../../auth/payload/declared-checksum.ts';
 import type { ChecksumAlgorithm } from '../../lib/checksum-algorithm.ts';
@@ -75,8 +75,11 @@ export async function writeObjectBody(
   }
 }
 
-/** `source.pipe(transform)` with the source's errors carried to the transform's reader. */
+/**
+ * `source` through `transform`, as one readable: an error on either side destroys both and
+ * reaches whoever reads `transform` (the blob store, which then removes its partial file).
+ */
 function chain(source: Readable, transform: Transform): Readable {
-  source.once('error', (e) => transform.destroy(e));
-  return source.pipe(transform);
+  pipeline(source, transform, () => {});
+  return transform;
 }

@@ -92,7 +92,7 @@ function sign(
     method,
     canonicalUri: p.canonicalUri(path),
     canonicalQuery,
-    canonicalHeaders: canonicalHeaders(toRequestHeaders(headers), signed).text,
+    canonicalHeaders: canonicalHeaders(toRequestHeaders(headers), signed.join(';')).text,
     signedHeaders: signed.join(';'),
     payloadHash: p.payloadHash,
   });

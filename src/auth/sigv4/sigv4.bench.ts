@@ -1,0 +1,43 @@
+/**
+ * CPU cost of `authenticate` for a header-signed and a presigned S3 request with a warm
+ * signing-key cache (ARCHITECTURE.md: one SHA-256 of the canonical request and one HMAC per
+ * request). The anonymous run is the harness's own floor (an async call and an await).
+ * Run: node --import tsx src/auth/sigv4/sigv4.bench.ts
+ */
+import { authenticate } from '../authenticate.ts';
+import type { S3Request } from '../../s3/s3-request.ts';
+import { makeRequest } from './testing/make-request.ts';
+import { HOST, fixture, presignedS3, signedS3 } from './testing/s3-fixture.ts';
+
+const { deps } = fixture();
+const headers: Array<[string, string]> = [
+  ['Host', HOST],
+  ['Range', 'bytes=0-9'],
+  ['User-Agent', 'aws-sdk-js/3.1174.0 ua/2.1 os/linux lang/js md/nodejs#20.20.2 api/s3#3.1174.0'],
+  ['amz-sdk-invocation-id', '2968bfb8-6ea1-4458-9a5e-6d64ced54aea'],
+  ['amz-sdk-request', 'attempt=1; max=3'],
+  ['x-amz-user-agent', 'aws-sdk-js/3.1174.0'],
+];
+const cases: Array<[string, S3Request]> = [
+  // Signed like @aws-sdk/client-s3 signs a GetObject: everything but user-agent.
+  [
+    'header-signed GET',
+    makeRequest(
+      signedS3(
+        { target: '/examplebucket/photos/2024/a%20b.jpg?versionId=3', headers },
+        { signedHeaders: ['amz-sdk-invocation-id', 'amz-sdk-request', 'host', 'range', 'x-amz-content-sha256', 'x-amz-date', 'x-amz-user-agent'] },
+      ),
+    ),
+  ],
+  ['presigned GET', makeRequest(presignedS3({ target: '/examplebucket/photos/2024/a%20b.jpg', headers: { Host: HOST } }))],
+  ['anonymous (harness floor)', makeRequest({ target: '/examplebucket/photos/2024/a.jpg', headers: { Host: HOST } })],
+];
+
+for (const [name, req] of cases) {
+  for (let i = 0; i < 50_000; i++) await authenticate(req, deps);
+  const n = 200_000;
+  const start = process.cpuUsage();
+  for (let i = 0; i < n; i++) await authenticate(req, deps);
+  const used = process.cpuUsage(start);
+  console.log(`${name.padEnd(28)} ${((used.user + used.system) / n).toFixed(2)} µs CPU per request`);
+}

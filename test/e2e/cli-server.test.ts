@@ -1,0 +1,139 @@
+/**
+ * `coffer server` as a user runs it: first start generates and prints root credentials (once) and
+ * keeps its files private; SIGTERM lets an in-flight upload finish before the process exits.
+ */
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
+
+const BIN = join(fileURLToPath(import.meta.url), '..', '..', '..', 'bin', 'coffer.mjs');
+
+interface Running {
+  child: ChildProcess;
+  endpoint: string;
+  stderr: () => string;
+  exited: Promise<number | null>;
+}
+
+function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
+  const child = spawn(process.execPath, [BIN, 'server', '--port', '0', '--data-dir', dataDir, '--log-level', 'info'], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => {
+      stdout += d;
+      const m = /"endpoint":"(http:\/\/[^"]+)"/.exec(stdout);
+      if (m) resolve({ child, endpoint: m[1]!, stderr: () => stderr, exited });
+    });
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
+  });
+}
+
+describe('coffer server', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'coffer-cli-server-'));
+  after(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('prints generated root credentials once, keeps secrets private, and shuts down gracefully', async () => {
+    const first = await startServer(dataDir);
+    const id = /export AWS_ACCESS_KEY_ID=(AKIA[A-Z0-9]{16})/.exec(first.stderr())?.[1];
+    const secret = /export AWS_SECRET_ACCESS_KEY=(\S{40})/.exec(first.stderr())?.[1];
+    assert.ok(id && secret, `credentials banner on stderr:\n${first.stderr()}`);
+    assert.match(first.stderr(), /aws --profile coffer --endpoint-url http:\/\/127\.0\.0\.1:\d+ s3 ls/);
+    for (const file of ['master.key', 'identity.sqlite', 'metadata.sqlite']) {
+      assert.equal(statSync(join(dataDir, file)).mode & 0o777, 0o600, file);
+    }
+    const credentials = { accessKeyId: id, secretAccessKey: secret };
+    const s3 = new S3Client({ endpoint: first.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'shutdown' }));
+
+    // An upload whose body arrives in two halves, with SIGTERM in between.
+    const half = Buffer.alloc(64 * 1024, 'h');
+    const { status, exitCode } = await slowUploadAcrossSigterm(first, credentials, half);
+    assert.equal(status, 200, 'the in-flight upload finished');
+    assert.equal(exitCode, 0, 'the process exited cleanly after it');
+    s3.destroy();
+
+    const second = await startServer(dataDir);
+    assert.doesNotMatch(second.stderr(), /AWS_SECRET_ACCESS_KEY/, 'credentials are printed only on the first start');
+    const s3b = new S3Client({ endpoint: second.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+    const got = await s3b.send(new GetObjectCommand({ Bucket: 'shutdown', Key: 'slow' }));
+    assert.equal((await got.Body!.transformToByteArray()).length, 2 * half.length, 'the object survived the restart');
+    await s3b.send(new PutObjectCommand({ Bucket: 'shutdown', Key: 'again', Body: 'x' }));
+    s3b.destroy();
+    second.child.kill('SIGINT');
+    assert.equal(await second.exited, 0);
+  });
+
+  it('uses COFFER_ROOT_ACCESS_KEY_ID / COFFER_ROOT_SECRET_ACCESS_KEY and prints nothing secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coffer-cli-env-'));
+    const env = { COFFER_ROOT_ACCESS_KEY_ID: 'AKIAENVROOTKEY000001', COFFER_ROOT_SECRET_ACCESS_KEY: 'env-secret-env-secret-env-secret-0000001' };
+    const server = await startServer(dir, env);
+    assert.doesNotMatch(server.stderr(), /AWS_SECRET_ACCESS_KEY/);
+    const s3 = new S3Client({
+      endpoint: server.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: env.COFFER_ROOT_ACCESS_KEY_ID, secretAccessKey: env.COFFER_ROOT_SECRET_ACCESS_KEY },
+      forcePathStyle: true,
+    });
+    await s3.send(new CreateBucketCommand({ Bucket: 'from-env' }));
+    s3.destroy();
+    server.child.kill('SIGTERM');
+    assert.equal(await server.exited, 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses bad configuration with a message naming the flag', async () => {
+    const child = spawn(process.execPath, [BIN, 'server', '--port', 'nine'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    assert.equal(code, 2);
+    assert.match(stderr, /--port \/ COFFER_PORT: not a port number/);
+  });
+});
+
+/** PUT /shutdown/slow: headers and half the body, SIGTERM, then the rest. */
+async function slowUploadAcrossSigterm(
+  server: Running,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  half: Buffer,
+): Promise<{ status: number; exitCode: number | null }> {
+  const url = new URL(server.endpoint);
+  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials, sha256: Sha256, uriEscapePath: false });
+  const signed = await signer.sign({
+    method: 'PUT',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: '/shutdown/slow',
+    query: {},
+    headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(2 * half.length) },
+  });
+  const response = new Promise<number>((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, method: 'PUT', path: '/shutdown/slow', headers: signed.headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.write(half);
+    setTimeout(() => {
+      server.child.kill('SIGTERM');
+      setTimeout(() => req.end(half), 300);
+    }, 200);
+  });
+  const status = await response;
+  return { status, exitCode: await server.exited };
+}
