@@ -3,6 +3,7 @@
  * in the diagnostics trail; the client sees AWS's text.
  */
 import { S3Error } from '../../s3/errors/s3-error.ts';
+import { signatureDoesNotMatch } from '../sigv4/sigv4-errors.ts';
 
 /**
  * Fewer (or more) body bytes than announced, or framing that ends early. AWS's documented text
@@ -48,23 +49,5 @@ export function chunkSignatureMismatch(details: {
   canonicalRequest: string;
   reason: string;
 }): S3Error {
-  return new S3Error('SignatureDoesNotMatch', {
-    fields: [
-      ['AWSAccessKeyId', details.accessKeyId],
-      ['StringToSign', details.stringToSign],
-      ['SignatureProvided', details.signatureProvided],
-      ['StringToSignBytes', hexBytes(details.stringToSign)],
-      ['CanonicalRequest', details.canonicalRequest],
-      ['CanonicalRequestBytes', hexBytes(details.canonicalRequest)],
-    ],
-    reason: details.reason,
-  });
-}
-
-/** errors.md §6: every UTF-8 byte as two lower-case hex digits, single spaces between. */
-export function hexBytes(text: string): string {
-  const hex = Buffer.from(text, 'utf8').toString('hex');
-  const pairs: string[] = new Array(hex.length / 2);
-  for (let i = 0; i < pairs.length; i++) pairs[i] = hex.slice(2 * i, 2 * i + 2);
-  return pairs.join(' ');
+  return signatureDoesNotMatch(details);
 }

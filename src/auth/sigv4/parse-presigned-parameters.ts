@@ -1,6 +1,6 @@
 import type { QueryParams } from '../../s3/s3-request.ts';
 import { MAX_PRESIGNED_EXPIRES_SECONDS, PRESIGN_PARAMS, PRESIGN_TOKEN_PARAM, SIGV4_ALGORITHM } from './constants.ts';
-import { parseAmzTimestamp } from './parse-amz-timestamp.ts';
+import { parseAmzDate } from '../../lib/dates.ts';
 import { parseCredentialScope, type CredentialScope } from './parse-credential-scope.ts';
 import type { ServiceRules } from './service-rules.ts';
 import { queryParametersError } from './sigv4-errors.ts';
@@ -51,7 +51,7 @@ export function parsePresignedParameters(query: QueryParams, options: { accepted
 
   const credential = parseCredentialScope(credentialText, { form: 'query', accepted: options.accepted });
 
-  const signedAt = parseAmzTimestamp(amzDate);
+  const signedAt = parseAmzDate(amzDate);
   if (signedAt === undefined) {
     throw queryParametersError(`X-Amz-Date must be in the ISO8601 Long Format "yyyyMMdd'T'HHmmss'Z'"`);
   }

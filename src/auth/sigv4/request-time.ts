@@ -1,5 +1,5 @@
 import { amzDate, parseHttpDate } from '../../lib/dates.ts';
-import { parseAmzTimestamp } from './parse-amz-timestamp.ts';
+import { parseAmzDate } from '../../lib/dates.ts';
 import type { RequestHeaders } from '../../s3/s3-request.ts';
 
 export interface RequestTime {
@@ -19,7 +19,7 @@ export interface RequestTime {
 export function requestTime(headers: RequestHeaders): RequestTime | undefined {
   const xAmzDate = headers.get('x-amz-date');
   if (xAmzDate !== undefined) {
-    const ms = parseAmzTimestamp(xAmzDate);
+    const ms = parseAmzDate(xAmzDate);
     return ms === undefined ? undefined : { raw: xAmzDate, ms, amzDate: xAmzDate };
   }
   const date = headers.get('date');

@@ -88,6 +88,8 @@ export function signatureDoesNotMatch(details: {
   stringToSign: string;
   signatureProvided: string;
   canonicalRequest: string;
+  /** For the diagnostics trail (which chunk, which step); never sent. */
+  reason?: string;
 }): S3Error {
   return new S3Error('SignatureDoesNotMatch', {
     fields: [
@@ -98,5 +100,6 @@ export function signatureDoesNotMatch(details: {
       ['CanonicalRequest', details.canonicalRequest],
       ['CanonicalRequestBytes', hexBytes(details.canonicalRequest)],
     ],
+    reason: details.reason,
   });
 }

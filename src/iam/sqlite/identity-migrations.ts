@@ -2,9 +2,13 @@
  * The identity database schema, moving forward only: each step runs once, in order, tracked by
  * PRAGMA user_version. Never edit a step that has shipped; add the next one.
  */
-export const IDENTITY_MIGRATIONS: readonly string[] = [
-  // 1: accounts and access keys
-  `CREATE TABLE accounts (
+import type { Migration } from '../../storage/sqlite/migrations/index.ts';
+
+export const IDENTITY_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts and access keys',
+    sql: `CREATE TABLE accounts (
      account_id   TEXT PRIMARY KEY,
      canonical_id TEXT NOT NULL UNIQUE,
      display_name TEXT NOT NULL,
@@ -24,4 +28,5 @@ export const IDENTITY_MIGRATIONS: readonly string[] = [
      last_used_region  TEXT
    );
    CREATE INDEX access_keys_by_owner ON access_keys(account_id, user_name);`,
+  },
 ];

@@ -3,10 +3,8 @@
  * Resolving a key costs one prepared-statement lookup; the decrypted secret and its derived
  * SigV4 signing keys are cached per key and dropped when the key changes.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
-import { chmodSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Account } from '../../auth/principal.ts';
 import { accountRoot } from '../../auth/principal.ts';
 import type { CredentialFailure, SigningCredential } from '../../auth/credential-store.ts';
@@ -18,8 +16,9 @@ import {
   generateCanonicalId,
   generateSecretAccessKey,
 } from '../generate-credentials.ts';
+import { SigningKeyCache } from '../../auth/sigv4/signing-key-cache.ts';
+import { openSqliteFile } from '../../storage/sqlite/open-database.ts';
 import { IDENTITY_MIGRATIONS } from './identity-migrations.ts';
-import { migrate } from './migrate.ts';
 
 interface AccountRow {
   account_id: string;
@@ -36,11 +35,10 @@ interface KeyRow {
   created_at: number;
 }
 
-/** A decrypted key with its signing-key cache; replaced whenever its row changes. */
+/** A decrypted key; replaced (and its signing keys forgotten) whenever its row changes. */
 interface CachedSecret {
   sealed: Buffer;
   secret: string;
-  signingKeys: Map<string, Buffer>;
 }
 
 export class SqliteIdentityStore implements IdentityStore {
@@ -48,18 +46,17 @@ export class SqliteIdentityStore implements IdentityStore {
   readonly #box: SecretBox;
   readonly #now: () => number;
   readonly #secrets = new Map<string, CachedSecret>();
+  readonly #signingKeys = new SigningKeyCache();
   readonly #stmts;
 
   constructor(options: { dir: string; masterKey: Buffer; now: () => number; durability: 'full' | 'none' }) {
-    const path = join(options.dir, 'identity.sqlite');
-    const fresh = !existsSync(path);
-    this.#db = new Database(path);
-    if (fresh) chmodSync(path, 0o600);
-    this.#db.pragma('journal_mode = WAL');
-    this.#db.pragma(`synchronous = ${options.durability === 'full' ? 'FULL' : 'NORMAL'}`);
-    this.#db.pragma('busy_timeout = 5000');
-    this.#db.pragma('foreign_keys = ON');
-    migrate(this.#db, IDENTITY_MIGRATIONS);
+    this.#db = openSqliteFile({
+      dir: options.dir,
+      file: 'identity.sqlite',
+      migrations: IDENTITY_MIGRATIONS,
+      label: 'identity',
+      durability: options.durability === 'full' ? 'full' : 'normal',
+    });
     this.#box = new SecretBox(options.masterKey);
     this.#now = options.now;
     const db = this.#db;
@@ -118,6 +115,7 @@ export class SqliteIdentityStore implements IdentityStore {
   }
   async deleteAccount(accountId: string): Promise<void> {
     this.#stmts.deleteAccount.run(accountId);
+    for (const id of this.#secrets.keys()) this.#signingKeys.forget(id);
     this.#secrets.clear();
   }
 
@@ -154,6 +152,7 @@ export class SqliteIdentityStore implements IdentityStore {
   async deleteAccessKey(accessKeyId: string): Promise<void> {
     this.#stmts.deleteKey.run(accessKeyId);
     this.#secrets.delete(accessKeyId);
+    this.#signingKeys.forget(accessKeyId);
   }
 
   async resolve(accessKeyId: string, sessionToken: string | undefined): Promise<SigningCredential | CredentialFailure> {
@@ -167,7 +166,8 @@ export class SqliteIdentityStore implements IdentityStore {
       accessKeyId,
       principal: accountRoot(account) as SigningCredential['principal'],
       strayToken: sessionToken,
-      signingKey: (date, region, service) => signingKeyFor(cached, date, region, service),
+      signingKey: (date, region, service) =>
+        this.#signingKeys.get({ identity: accessKeyId, secret: cached.secret, date, region, service }),
       signV2: (message) => createHmac('sha1', cached.secret).update(message, 'utf8').digest('base64'),
     };
   }
@@ -180,29 +180,12 @@ export class SqliteIdentityStore implements IdentityStore {
   #secretOf(row: KeyRow): CachedSecret {
     const cached = this.#secrets.get(row.access_key_id);
     if (cached !== undefined && cached.sealed.equals(row.secret_sealed)) return cached;
-    const fresh = {
-      sealed: row.secret_sealed,
-      secret: this.#box.open(row.secret_sealed, row.access_key_id),
-      signingKeys: new Map<string, Buffer>(),
-    };
+    const fresh = { sealed: row.secret_sealed, secret: this.#box.open(row.secret_sealed, row.access_key_id) };
+    // A re-sealed row may hold a different secret (COFFER_ROOT_* changed): derive keys anew.
+    this.#signingKeys.forget(row.access_key_id);
     this.#secrets.set(row.access_key_id, fresh);
     return fresh;
   }
-}
-
-/** kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request"), cached. */
-function signingKeyFor(cached: CachedSecret, date: string, region: string, service: string): Buffer {
-  const id = `${date}/${region}/${service}`;
-  let key = cached.signingKeys.get(id);
-  if (key === undefined) {
-    const kDate = createHmac('sha256', 'AWS4' + cached.secret).update(date).digest();
-    const kRegion = createHmac('sha256', kDate).update(region).digest();
-    const kService = createHmac('sha256', kRegion).update(service).digest();
-    key = createHmac('sha256', kService).update('aws4_request').digest();
-    if (cached.signingKeys.size > 64) cached.signingKeys.clear();
-    cached.signingKeys.set(id, key);
-  }
-  return key;
 }
 
 function toAccount(row: AccountRow | undefined): Account | undefined {

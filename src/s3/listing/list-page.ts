@@ -15,7 +15,7 @@ export interface ListPageInput<T> {
   delimiter: string | undefined;
   /** Exclusive: keys and common prefixes must sort after it. */
   marker: string | undefined;
-  /** Where the first scan starts (defaults to the marker). */
+  /** Where the first scan starts; callers pass the position just after the marker, if any. */
   start: ScanFrom<T>;
   maxKeys: number;
   keyOf(item: T): string;

@@ -12,17 +12,19 @@ export function parseMaxKeys(query: QueryParams, param = 'max-keys'): { pageSize
   const text = query.get(param);
   if (text === undefined) return { pageSize: MAX_PAGE, echo: MAX_PAGE };
   if (!/^-?\d+$/.test(text.trim()) || Number(text) > 2147483647 || Number(text) < -2147483648) {
-    throw invalidArgument('Provided max-keys not an integer or within integer range', param, text);
+    throw invalidArgument(`Provided ${param} not an integer or within integer range`, param, text);
   }
   const n = Number(text);
-  if (n < 0) throw invalidArgument('Argument maxKeys must be an integer between 0 and 2147483647', 'maxKeys', text);
+  // AWS names the parameter in camel case here (maxKeys, maxUploads).
+  const camel = param.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  if (n < 0) throw invalidArgument(`Argument ${camel} must be an integer between 0 and 2147483647`, camel, text);
   return { pageSize: Math.min(n, MAX_PAGE), echo: n };
 }
 
 export function parseEncodingType(query: QueryParams): 'url' | undefined {
   const value = query.get('encoding-type');
   if (value === undefined) return undefined;
-  if (value.toLowerCase() !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', value);
+  if (value !== 'url') throw invalidArgument('Invalid Encoding Method specified in Request', 'encoding-type', value);
   return 'url';
 }
 

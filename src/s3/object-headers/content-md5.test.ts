@@ -67,7 +67,7 @@ describe('checkContentMd5', () => {
           { status: e.status, code: e.code, message: e.message, fields: e.fields },
           {
             status: 400, code: 'BadDigest', message: 'The Content-MD5 you specified did not match what we received.',
-            fields: [['ExpectedDigest', md5('declared').toString('hex')], ['CalculatedDigest', md5('received').toString('hex')]],
+            fields: [['ExpectedDigest', md5('declared').toString('base64')], ['CalculatedDigest', md5('received').toString('base64')]],
           },
         );
         return true;

@@ -18,8 +18,8 @@ export function checkContentMd5(declared: Buffer | undefined, computed: Buffer):
   if (declared === undefined || declared.equals(computed)) return;
   throw new S3Error('BadDigest', {
     fields: [
-      ['ExpectedDigest', declared.toString('hex')],
-      ['CalculatedDigest', computed.toString('hex')],
+      ['ExpectedDigest', declared.toString('base64')],
+      ['CalculatedDigest', computed.toString('base64')],
     ],
   });
 }

@@ -5,6 +5,7 @@ import type { StoredHeaders } from '../../storage/types.ts';
 import type { RequestHeaders } from '../s3-request.ts';
 import { S3Error } from '../errors/s3-error.ts';
 import { storedContentEncoding } from '../../auth/payload/stored-content-encoding.ts';
+import { percentDecode } from '../../lib/percent-decode.ts';
 
 export function parseStoredHeaders(headers: RequestHeaders): StoredHeaders {
   const out: StoredHeaders = {};
@@ -51,8 +52,9 @@ export function parseTaggingHeader(headers: RequestHeaders): Array<[string, stri
   for (const piece of raw.split('&')) {
     if (piece === '') continue;
     const eq = piece.indexOf('=');
-    const key = decodeURIComponent((eq === -1 ? piece : piece.slice(0, eq)).replace(/\+/g, ' '));
-    const value = eq === -1 ? '' : decodeURIComponent(piece.slice(eq + 1).replace(/\+/g, ' '));
+    const key = percentDecode(eq === -1 ? piece : piece.slice(0, eq), { plusAsSpace: true });
+    const value = eq === -1 ? '' : percentDecode(piece.slice(eq + 1), { plusAsSpace: true });
+    if (key === undefined || value === undefined) throw taggingError('The header \'x-amz-tagging\' shall be encoded as UTF-8 then URLEncoded URL query parameters without tag name duplicates.', raw);
     if (seen.has(key)) {
       throw new S3Error('InvalidArgument', {
         message:
@@ -78,4 +80,14 @@ export function parseTaggingHeader(headers: RequestHeaders): Array<[string, stri
     }
   }
   return tags;
+}
+
+function taggingError(message: string, raw: string): S3Error {
+  return new S3Error('InvalidArgument', {
+    message,
+    fields: [
+      ['ArgumentName', 'x-amz-tagging'],
+      ['ArgumentValue', raw],
+    ],
+  });
 }
