@@ -162,6 +162,12 @@ describe('buckets', () => {
     assert.match(res.body, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<Error><Code>AccessDenied<\/Code><Message>Access Denied<\/Message><RequestId>[A-Z0-9]{16}<\/RequestId><HostId>[^<]+<\/HostId><\/Error>$/);
   });
 
+  it('answers operations Coffer does not implement with 501 NotImplemented', async () => {
+    const res = await rawRequest(t.endpoint, { method: 'GET', path: '/photos', query: { lifecycle: '' }, sign: t.credentials });
+    assert.equal(res.status, 501);
+    assert.match(res.body, /<Code>NotImplemented<\/Code><Message>GetBucketLifecycleConfiguration is not implemented by Coffer.<\/Message>/);
+  });
+
   it('answers unsupported methods with MethodNotAllowed', async () => {
     const res = await rawRequest(t.endpoint, { method: 'POST', path: '/', sign: t.credentials });
     assert.equal(res.status, 405);

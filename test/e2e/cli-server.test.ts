@@ -5,7 +5,7 @@
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -95,6 +95,32 @@ describe('coffer server', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  it('a crash mid-upload leaves no object and no stray bytes after the restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'coffer-cli-crash-'));
+    const env = { COFFER_ROOT_ACCESS_KEY_ID: 'AKIACRASHTESTKEY0001', COFFER_ROOT_SECRET_ACCESS_KEY: 'crash-secret-crash-secret-crash-secret01' };
+    const credentials = { accessKeyId: env.COFFER_ROOT_ACCESS_KEY_ID, secretAccessKey: env.COFFER_ROOT_SECRET_ACCESS_KEY };
+    const first = await startServer(dir, env);
+    const s3 = new S3Client({ endpoint: first.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+    await s3.send(new CreateBucketCommand({ Bucket: 'shutdown' }));
+    await s3.send(new PutObjectCommand({ Bucket: 'shutdown', Key: 'slow', Body: 'the old version' }));
+    s3.destroy();
+    // Half a body, then the process dies without any chance to clean up.
+    const result = slowUploadAcrossSigterm(first, credentials, Buffer.alloc(64 * 1024, 'n'), 'SIGKILL').catch(() => 'cut');
+    await first.exited;
+    await result;
+
+    const second = await startServer(dir, env);
+    const s3b = new S3Client({ endpoint: second.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+    const got = await s3b.send(new GetObjectCommand({ Bucket: 'shutdown', Key: 'slow' }));
+    assert.equal(await got.Body!.transformToString(), 'the old version', 'the old object, not a mix');
+    assert.deepEqual(readdirSync(join(dir, 'tmp')), [], 'the half-written temporary file is gone');
+    assert.equal(countFiles(join(dir, 'blobs')), 1, 'only the old object’s blob remains');
+    s3b.destroy();
+    second.child.kill('SIGTERM');
+    assert.equal(await second.exited, 0);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses bad configuration with a message naming the flag', async () => {
     const child = spawn(process.execPath, [BIN, 'server', '--port', 'nine'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
@@ -105,11 +131,18 @@ describe('coffer server', () => {
   });
 });
 
-/** PUT /shutdown/slow: headers and half the body, SIGTERM, then the rest. */
+function countFiles(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) n += entry.isDirectory() ? countFiles(join(dir, entry.name)) : 1;
+  return n;
+}
+
+/** PUT /shutdown/slow: headers and half the body, a signal, then the rest. */
 async function slowUploadAcrossSigterm(
   server: Running,
   credentials: { accessKeyId: string; secretAccessKey: string },
   half: Buffer,
+  signal: NodeJS.Signals = 'SIGTERM',
 ): Promise<{ status: number; exitCode: number | null }> {
   const url = new URL(server.endpoint);
   const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials, sha256: Sha256, uriEscapePath: false });
@@ -130,7 +163,7 @@ async function slowUploadAcrossSigterm(
     req.on('error', reject);
     req.write(half);
     setTimeout(() => {
-      server.child.kill('SIGTERM');
+      server.child.kill(signal);
       setTimeout(() => req.end(half), 300);
     }, 200);
   });
