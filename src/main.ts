@@ -69,6 +69,7 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     ids,
     region: config.region,
     maxSkewMs: config.maxSkewMs,
+    sigv2: config.sigv2,
     logger,
   };
   const server = await startHttpServer(deps, { host: config.host, port: config.port, domains: config.domains, tls: config.tls });

@@ -38,6 +38,11 @@ export interface AuthenticateDeps {
    * bodies are read before authentication.
    */
   payloadSha256?: string;
+  /**
+   * Accept Signature Version 2 (header and query). AWS accepts it for buckets created before
+   * June 2020; `--sigv2=off` refuses it as newer buckets do. Default: accepted.
+   */
+  sigv2?: boolean;
 }
 
 export async function authenticate(req: S3Request, deps: AuthenticateDeps): Promise<Authentication> {

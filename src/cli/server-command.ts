@@ -19,6 +19,7 @@ const HELP = `usage: coffer server [options]
   --max-skew <duration>  allowed request clock skew (default 15m)      COFFER_MAX_SKEW
   --clock-offset <dur>   shift the server's clock, e.g. +20m or -1h    COFFER_CLOCK_OFFSET
   --durability <mode>    full (fsync before acknowledging) | none      COFFER_DURABILITY
+  --sigv2 <on|off>       accept Signature Version 2 (default on, as for pre-2020 buckets) COFFER_SIGV2
   --shutdown-grace <dur> how long in-flight requests may finish on SIGTERM (default 10s)
 
 Root credentials: COFFER_ROOT_ACCESS_KEY_ID and COFFER_ROOT_SECRET_ACCESS_KEY; when unset,

@@ -17,6 +17,8 @@ export interface CofferConfig {
   clockOffsetMs: number;
   /** 'full': fsync every acknowledged write; 'none': leave it to the OS (faster, not durable). */
   durability: 'full' | 'none';
+  /** Accept SigV2 signatures (AWS: buckets created before June 2020) or refuse them (newer buckets). */
+  sigv2: boolean;
   /** How long in-flight requests may run after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
   rootCredentials: { accessKeyId: string; secretAccessKey: string } | undefined;
@@ -39,6 +41,7 @@ export const DEFAULTS = {
   maxSkew: '15m',
   clockOffset: '0',
   durability: 'full',
+  sigv2: 'on',
   shutdownGrace: '10s',
 } as const;
 

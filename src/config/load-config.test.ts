@@ -21,6 +21,7 @@ const DEFAULT_CONFIG: CofferConfig = {
   maxSkewMs: 900_000,
   clockOffsetMs: 0,
   durability: 'full',
+  sigv2: true,
   shutdownGraceMs: 10_000,
   rootCredentials: undefined,
 };

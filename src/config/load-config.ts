@@ -17,6 +17,7 @@ export const SERVER_OPTIONS = {
   'max-skew': { type: 'string' },
   'clock-offset': { type: 'string' },
   durability: { type: 'string' },
+  sigv2: { type: 'string' },
   'shutdown-grace': { type: 'string' },
 } as const;
 
@@ -64,6 +65,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
   const durability = pick('durability', DEFAULTS.durability)!;
   if (durability !== 'full' && durability !== 'none') throw new ConfigError(`${name('durability')}: full or none`);
 
+  const sigv2 = pick('sigv2', DEFAULTS.sigv2)!;
+  if (sigv2 !== 'on' && sigv2 !== 'off') throw new ConfigError(`${name('sigv2')}: on or off`);
+
   const maxSkewMs = parseDuration(pick('max-skew', DEFAULTS.maxSkew)!, name('max-skew'));
   if (maxSkewMs <= 0) throw new ConfigError(`${name('max-skew')}: must be positive`);
 
@@ -90,6 +94,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
     maxSkewMs,
     clockOffsetMs: parseDuration(pick('clock-offset', DEFAULTS.clockOffset)!, name('clock-offset')),
     durability,
+    sigv2: sigv2 === 'on',
     shutdownGraceMs: parseDuration(pick('shutdown-grace', DEFAULTS.shutdownGrace)!, name('shutdown-grace')),
     rootCredentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
   };

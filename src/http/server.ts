@@ -10,6 +10,7 @@ import { handleS3Request, type PipelineOutcome } from '../s3/pipeline.ts';
 import type { S3Deps } from '../s3/s3-deps.ts';
 import { toS3Error } from '../s3/errors/to-s3-error.ts';
 import { errorResponse } from '../s3/error-response.ts';
+import { handleAdminRequest } from './admin-routes.ts';
 import { continueOnFirstRead } from './continue-on-read.ts';
 import { toS3Request } from './to-s3-request.ts';
 import { writeResponse } from './write-response.ts';
@@ -91,7 +92,7 @@ async function serve(
   let outcome: PipelineOutcome;
   try {
     const req = toS3Request(message, { id, hostId, receivedAt: deps.clock.now(), domains, body: message });
-    outcome = await handleS3Request(req, deps);
+    outcome = (await handleAdminRequest(req, message, deps)) ?? (await handleS3Request(req, deps));
   } catch (thrown) {
     // Only a malformed request line or URI gets here: no S3Request could be built.
     const error = toS3Error(thrown);

@@ -5,29 +5,29 @@
 import type { Authentication } from '../auth/authentication.ts';
 import type { Authorizer, Decision } from '../authz/authorizer.ts';
 import type { BucketRecord } from '../storage/types.ts';
-import type { OperationName } from './operations/operation-names.ts';
 import type { OperationSpec } from './operations/operation-spec.ts';
 import type { S3Request } from './s3-request.ts';
 
-export function resourceArn(spec: OperationSpec, req: S3Request): string {
+/** `key` overrides the request's key (POST Object names its key in the form). */
+export function resourceArn(spec: OperationSpec, req: S3Request, key = req.key): string {
   switch (spec.resource) {
     case 'account':
       return '*';
     case 'bucket':
       return `arn:aws:s3:::${req.bucket}`;
     case 'object':
-      return `arn:aws:s3:::${req.bucket}/${req.key}`;
+      return `arn:aws:s3:::${req.bucket}/${key}`;
   }
 }
 
 export async function authorizeOperation(
   req: S3Request,
-  _operation: OperationName,
   spec: OperationSpec,
   auth: Authentication,
   bucket: BucketRecord | undefined,
   authorizer: Authorizer,
+  key?: string,
 ): Promise<Decision> {
   const action = typeof spec.action === 'string' ? spec.action : spec.action(req);
-  return authorizer.authorize({ auth, action, resource: resourceArn(spec, req), bucket, context: new Map() });
+  return authorizer.authorize({ auth, action, resource: resourceArn(spec, req, key ?? req.key), bucket, context: new Map() });
 }

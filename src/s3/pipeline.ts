@@ -1,19 +1,24 @@
 /**
- * The request pipeline, in one place: parseOperation → authenticate → resolve bucket →
- * authorize → open payload → handle → render. One try/catch turns anything thrown into the S3
- * error the client sees (toS3Error is the only mapper).
+ * The request pipeline, in one place: parseOperation → resolve bucket → authenticate →
+ * authorize → open payload → handle → CORS → render. One try/catch turns anything thrown into
+ * the S3 error the client sees (toS3Error is the only mapper).
  */
 import { authenticate } from '../auth/authenticate.ts';
+import { ANONYMOUS } from '../auth/principal.ts';
 import type { Authentication, RequestPayload } from '../auth/authentication.ts';
 import { openPayload } from '../auth/payload/open-payload.ts';
+import { authenticatePost } from '../auth/post-policy/authenticate-post.ts';
 import type { Decision } from '../authz/authorizer.ts';
 import type { BucketRecord } from '../storage/types.ts';
+import { applyCorsHeaders } from './cors/apply-cors-headers.ts';
 import { S3Error, noSuchBucket } from './errors/s3-error.ts';
 import { toS3Error } from './errors/to-s3-error.ts';
 import { authorizeOperation } from './authorize-operation.ts';
 import { parseOperation } from './operations/parse-operation.ts';
 import type { OperationName } from './operations/operation-names.ts';
 import { OPERATIONS } from './operations/registry.ts';
+import { readPostForm } from './post/read-post-form.ts';
+import type { PostUpload } from './post/post-form.ts';
 import { readBodyLimited } from './read-body.ts';
 import type { S3Deps } from './s3-deps.ts';
 import type { S3Request } from './s3-request.ts';
@@ -30,40 +35,69 @@ export interface PipelineOutcome {
 }
 
 export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<PipelineOutcome> {
-  let operation: OperationName | undefined;
-  let auth: Authentication | undefined;
-  let decision: Decision | undefined;
+  const outcome: Omit<PipelineOutcome, 'response'> = {};
   let bucket: BucketRecord | undefined;
+  let response: S3Response;
   try {
-    operation = parseOperation(req);
-    const spec = OPERATIONS[operation];
-    if (spec === undefined) throw notImplemented(operation);
-
+    outcome.operation = parseOperation(req);
+    const spec = OPERATIONS[outcome.operation];
+    if (spec === undefined) throw notImplemented(outcome.operation);
     bucket = req.bucket === undefined ? undefined : await deps.metadata.getBucket(req.bucket);
-    auth = await authenticate(req, {
-      credentials: deps.credentials,
-      clock: deps.clock,
-      // A bucket is signed for in its own region; AWS names that region when a client gets it wrong.
-      region: bucket?.region ?? deps.region,
-      maxSkewMs: deps.maxSkewMs,
-      expectedService: 's3',
-    });
+
+    let post: PostUpload | undefined;
+    switch (spec.credentials ?? 'request') {
+      case 'none':
+        outcome.auth = { kind: 'anonymous', principal: ANONYMOUS as Extract<typeof ANONYMOUS, { type: 'Anonymous' }> };
+        break;
+      case 'request':
+        outcome.auth = await authenticate(req, authenticateDeps(deps, bucket));
+        break;
+      case 'post-form': {
+        if (bucket === undefined) throw noSuchBucket(req.bucket ?? '');
+        const form = await readPostForm(req);
+        ({ auth: outcome.auth, upload: post } = await authenticatePost(req, form, authenticateDeps(deps, bucket)));
+        break;
+      }
+    }
+    const auth = outcome.auth!;
     if (spec.needsBucket && bucket === undefined) throw noSuchBucket(req.bucket ?? '');
 
-    decision = await authorizeOperation(req, operation, spec, auth, bucket, deps.authorizer);
-    if (!decision.allowed) throw new S3Error('AccessDenied', { message: decision.message, reason: decision.reason });
+    if (spec.credentials !== 'none') {
+      outcome.decision = await authorizeOperation(req, spec, auth, bucket, deps.authorizer, post?.key);
+      if (!outcome.decision.allowed) {
+        throw new S3Error('AccessDenied', { message: outcome.decision.message, reason: outcome.decision.reason });
+      }
+    }
 
-    const payload: RequestPayload = openPayload(req, auth);
+    const payload: RequestPayload = post ? formPayload(post) : openPayload(req, auth);
     const xml = spec.body === 'none' || spec.body === 'stream' ? undefined : await readBodyLimited(payload, spec.body.xml);
-    const response = await spec.handler({ req, auth, payload, bucket, xml, deps });
-    return { response, operation, auth, decision };
+    response = await spec.handler({ req, auth, payload, bucket, xml, deps, ...(post ? { post } : {}) });
   } catch (thrown) {
-    const error = toS3Error(thrown, {
+    outcome.error = toS3Error(thrown, {
       key: req.key,
-      ownerAccountId: auth?.kind === 'signed' ? auth.principal.account.accountId : undefined,
+      ownerAccountId: outcome.auth?.kind === 'signed' ? outcome.auth.principal.account.accountId : undefined,
     });
-    return { response: errorResponse(error, req), operation, auth, decision, error };
+    response = errorResponse(outcome.error, req);
   }
+  // Browsers need CORS headers on errors too, or a page cannot even see that it was refused.
+  return { ...outcome, response: await applyCorsHeaders(req, bucket, response, deps) };
+}
+
+function authenticateDeps(deps: S3Deps, bucket: BucketRecord | undefined) {
+  return {
+    credentials: deps.credentials,
+    clock: deps.clock,
+    // A bucket is signed for in its own region; AWS names that region when a client gets it wrong.
+    region: bucket?.region ?? deps.region,
+    maxSkewMs: deps.maxSkewMs,
+    sigv2: deps.sigv2,
+    expectedService: 's3' as const,
+  };
+}
+
+/** POST Object's body is the form's file part, already past the fields. */
+function formPayload(post: PostUpload): RequestPayload {
+  return { body: post.form.file.stream, contentSha256: undefined, length: undefined, trailers: () => new Map() };
 }
 
 function notImplemented(operation: OperationName): S3Error {
@@ -72,3 +106,5 @@ function notImplemented(operation: OperationName): S3Error {
     reason: `operation ${operation} has no handler`,
   });
 }
+
+

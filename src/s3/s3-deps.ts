@@ -19,5 +19,7 @@ export interface S3Deps {
   /** The region this endpoint serves (new buckets default to it). */
   region: string;
   maxSkewMs: number;
+  /** Accept SigV2 (as AWS does for buckets created before June 2020), or refuse it. */
+  sigv2: boolean;
   logger: Logger;
 }

@@ -55,6 +55,7 @@ export async function startTestCoffer(options: { clock?: TestClock; config?: Par
     maxSkewMs: 15 * 60_000,
     clockOffsetMs: 0,
     durability: 'none',
+    sigv2: true,
     shutdownGraceMs: 1000,
     rootCredentials: ROOT,
     ...options.config,

@@ -3,6 +3,7 @@ import type { BucketRecord } from '../../storage/types.ts';
 import type { S3Deps } from '../s3-deps.ts';
 import type { S3Request } from '../s3-request.ts';
 import type { S3Response } from '../s3-response.ts';
+import type { PostUpload } from '../post/post-form.ts';
 
 /** What a handler sees: the request, who sent it, its body, its bucket. Read-only. */
 export interface HandlerContext {
@@ -13,6 +14,8 @@ export interface HandlerContext {
   bucket: BucketRecord | undefined;
   /** The request body, for operations whose registry entry reads an XML document. */
   xml: Buffer | undefined;
+  /** POST Object: the form, its key and policy (credentials: 'post-form'). */
+  post?: PostUpload;
   deps: S3Deps;
 }
 

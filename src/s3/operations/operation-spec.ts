@@ -7,12 +7,16 @@ import type { Handler } from './handler-context.ts';
  *   s3:GetObjectVersion when a versionId is given);
  * - `resource`: which ARN the action is checked against;
  * - `needsBucket`: NoSuchBucket unless the addressed bucket exists;
- * - `body`: ignored, streamed to the handler, or read as a document of at most N bytes.
+ * - `body`: ignored, streamed to the handler, or read as a document of at most N bytes;
+ * - `credentials`: where the request's credentials are — its signature (the default), the fields
+ *   of a browser POST form (POST Object), or nowhere (a CORS preflight is never authenticated
+ *   nor authorized).
  */
 export interface OperationSpec {
   action: string | ((req: S3Request) => string);
   resource: 'account' | 'bucket' | 'object';
   needsBucket: boolean;
   body: 'none' | 'stream' | { xml: number };
+  credentials?: 'request' | 'post-form' | 'none';
   handler: Handler;
 }
