@@ -15,6 +15,7 @@ import { OwnerOnlyAuthorizer } from './authz/owner-only-authorizer.ts';
 import { offsetClock, systemClock, type Clock } from './lib/clock.ts';
 import { randomIds, type Ids } from './lib/ids.ts';
 import type { S3Deps } from './s3/s3-deps.ts';
+import { handleQueryRequest, type QueryApiDeps } from './query-api/handle-query-request.ts';
 import { FsBlobStore } from './storage/fs/fs-blob-store.ts';
 import { sweepOrphanBlobs } from './storage/orphan-sweep.ts';
 import { SqliteMetadataStore } from './storage/sqlite/sqlite-metadata-store.ts';
@@ -72,7 +73,15 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     sigv2: config.sigv2,
     logger,
   };
-  const server = await startHttpServer(deps, { host: config.host, port: config.port, domains: config.domains, tls: config.tls });
+  // STS and IAM answer on the same endpoint, told apart by the credential scope of each call.
+  const queryApi: QueryApiDeps = { services: [], credentials: deps.credentials, clock, region: config.region, maxSkewMs: config.maxSkewMs };
+  const server = await startHttpServer(deps, {
+    host: config.host,
+    port: config.port,
+    domains: config.domains,
+    tls: config.tls,
+    routes: [(req) => handleQueryRequest(req, queryApi)],
+  });
 
   let stopped: Promise<void> | undefined;
   return {

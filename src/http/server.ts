@@ -8,6 +8,7 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleS3Request, type PipelineOutcome } from '../s3/pipeline.ts';
 import type { S3Deps } from '../s3/s3-deps.ts';
+import type { S3Request } from '../s3/s3-request.ts';
 import { toS3Error } from '../s3/errors/to-s3-error.ts';
 import { errorResponse } from '../s3/error-response.ts';
 import { handleAdminRequest } from './admin-routes.ts';
@@ -15,11 +16,19 @@ import { continueOnFirstRead } from './continue-on-read.ts';
 import { toS3Request } from './to-s3-request.ts';
 import { writeResponse } from './write-response.ts';
 
+/**
+ * A handler for requests that are not S3 operations (the STS and IAM Query APIs on the same
+ * endpoint): answers them, or returns undefined to let the S3 pipeline have the request.
+ */
+export type Route = (req: S3Request, message: IncomingMessage) => Promise<PipelineOutcome | undefined>;
+
 export interface HttpServerOptions {
   host: string;
   port: number;
   domains: readonly string[];
   tls: { cert: string; key: string } | undefined;
+  /** Tried in order before the S3 pipeline. */
+  routes?: readonly Route[];
 }
 
 export interface RunningServer {
@@ -36,7 +45,7 @@ export async function startHttpServer(deps: S3Deps, options: HttpServerOptions):
 
   const listener = (message: IncomingMessage, res: ServerResponse, expectsContinue: boolean) => {
     inFlight++;
-    serve(message, res, expectsContinue, deps, options.domains).finally(() => {
+    serve(message, res, expectsContinue, deps, options).finally(() => {
       inFlight--;
       if (inFlight === 0) drained?.();
     });
@@ -83,7 +92,7 @@ async function serve(
   res: ServerResponse,
   expectsContinue: boolean,
   deps: S3Deps,
-  domains: readonly string[],
+  options: HttpServerOptions,
 ): Promise<void> {
   const started = performance.now();
   const id = deps.ids.requestId();
@@ -91,8 +100,10 @@ async function serve(
   const continueSent = expectsContinue ? continueOnFirstRead(message, res) : () => true;
   let outcome: PipelineOutcome;
   try {
-    const req = toS3Request(message, { id, hostId, receivedAt: deps.clock.now(), domains, body: message });
-    outcome = (await handleAdminRequest(req, message, deps)) ?? (await handleS3Request(req, deps));
+    const req = toS3Request(message, { id, hostId, receivedAt: deps.clock.now(), domains: options.domains, body: message });
+    let routed = await handleAdminRequest(req, message, deps);
+    for (const route of options.routes ?? []) routed ??= await route(req, message);
+    outcome = routed ?? (await handleS3Request(req, deps));
   } catch (thrown) {
     // Only a malformed request line or URI gets here: no S3Request could be built.
     const error = toS3Error(thrown);
