@@ -10,12 +10,15 @@ import { startHttpServer } from './http/server.ts';
 import { bootstrapRoot } from './iam/bootstrap-root.ts';
 import { loadMasterKey } from './iam/master-key.ts';
 import { SqliteIdentityStore } from './iam/sqlite/sqlite-identity-store.ts';
+import { createSts } from './sts/create-sts.ts';
+import { loadSessionKey } from './sts/session-token/load-session-key.ts';
 import type { Account } from './auth/principal.ts';
 import { OwnerOnlyAuthorizer } from './authz/owner-only-authorizer.ts';
-import { offsetClock, systemClock, type Clock } from './lib/clock.ts';
+import { AdjustableClock, systemClock, type Clock } from './lib/clock.ts';
 import { randomIds, type Ids } from './lib/ids.ts';
 import type { S3Deps } from './s3/s3-deps.ts';
 import { handleQueryRequest, type QueryApiDeps } from './query-api/handle-query-request.ts';
+import { iamQueryService } from './iam/api/iam-service.ts';
 import { FsBlobStore } from './storage/fs/fs-blob-store.ts';
 import { sweepOrphanBlobs } from './storage/orphan-sweep.ts';
 import { SqliteMetadataStore } from './storage/sqlite/sqlite-metadata-store.ts';
@@ -26,6 +29,8 @@ export interface StartOptions {
   logger?: Logger;
   /** COFFER_MASTER_KEY, if set. */
   masterKey?: string;
+  /** COFFER_SESSION_KEY, if set: the cluster key that seals STS session tokens. */
+  sessionKey?: string;
 }
 
 export interface CofferInstance {
@@ -41,7 +46,8 @@ export interface CofferInstance {
 }
 
 export async function startCoffer(config: CofferConfig, options: StartOptions = {}): Promise<CofferInstance> {
-  const clock = offsetClock(options.clock ?? systemClock, config.clockOffsetMs);
+  // Starts at --clock-offset; `coffer admin clock` (PUT /.coffer/clock) moves it at runtime.
+  const clock = new AdjustableClock(options.clock ?? systemClock, config.clockOffsetMs);
   const ids = options.ids ?? randomIds;
   const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'coffer' } });
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
@@ -53,6 +59,12 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     durability: config.durability,
   });
   const root = await bootstrapRoot(identity, config.rootCredentials);
+  // Every request resolves through STS's store: it decides temporary credentials, the identity store the rest.
+  const sts = createSts({
+    sessionKey: loadSessionKey(config.dataDir, options.sessionKey ?? process.env.COFFER_SESSION_KEY),
+    identity,
+    iam: identity.iam,
+  });
   const durability = config.durability === 'full' ? 'full' : 'normal';
   const metadata = new SqliteMetadataStore({ dir: config.dataDir, durability });
   const blobs = new FsBlobStore({ dir: config.dataDir, ids, durability: config.durability === 'full' ? 'full' : 'none' });
@@ -64,7 +76,8 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
   const deps: S3Deps = {
     metadata,
     blobs,
-    credentials: identity,
+    credentials: sts.credentials,
+    accounts: identity,
     authorizer: new OwnerOnlyAuthorizer(),
     clock,
     ids,
@@ -74,7 +87,7 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     logger,
   };
   // STS and IAM answer on the same endpoint, told apart by the credential scope of each call.
-  const queryApi: QueryApiDeps = { services: [], credentials: deps.credentials, clock, region: config.region, maxSkewMs: config.maxSkewMs };
+  const queryApi: QueryApiDeps = { services: [sts.service, iamQueryService({ store: identity.iam })], credentials: deps.credentials, clock, region: config.region, maxSkewMs: config.maxSkewMs };
   const server = await startHttpServer(deps, {
     host: config.host,
     port: config.port,

@@ -101,14 +101,24 @@ test('Authorization header forms that are not SigV4 (errors.md §4)', async () =
   }
 });
 
-test('SigV2 goes to the (not yet implemented) SigV2 hook, in header and query form', async () => {
+test('SigV2 goes to authenticateV2, in header and query form (its checks: sigv2/*.test.ts)', async () => {
   const notSupported = {
     status: 400,
     code: 'InvalidRequest',
     message: 'The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.',
   };
-  await rejectsWith(fixture().run({ target: '/k', headers: { Host: HOST, Authorization: `AWS ${AKID}:frJIUN8DYpKDtOLCwo//yllqDzg=` } }), notSupported);
-  await rejectsWith(fixture().run({ target: `/k?AWSAccessKeyId=${AKID}&Expires=1141889120&Signature=vjbyPxybd`, headers: { Host: HOST } }), notSupported);
+  const header = { target: '/k', headers: { Host: HOST, Authorization: `AWS ${AKID}:frJIUN8DYpKDtOLCwo//yllqDzg=` } };
+  const query = { target: `/k?AWSAccessKeyId=${AKID}&Expires=1141889120&Signature=vjbyPxybd`, headers: { Host: HOST } };
+  await rejectsWith(fixture().run(header, { sigv2: false }), notSupported);
+  await rejectsWith(fixture().run(query, { sigv2: false }), notSupported);
+  // Accepted by default: the header has no date, the URL expired in 2006 (AWS's example).
+  await rejectsWith(fixture().run(header), { status: 403, code: 'AccessDenied', message: 'AWS authentication requires a valid Date or x-amz-date header' });
+  await rejectsWith(fixture().run(query), {
+    status: 403,
+    code: 'AccessDenied',
+    message: 'Request has expired',
+    fields: [['Expires', '2006-03-09T07:25:20Z'], ['ServerTime', '2013-05-24T00:00:00Z']],
+  });
 });
 
 test('any one presigned parameter makes a presigned request (a partial set is an error, sigv4.md §4.1)', async () => {

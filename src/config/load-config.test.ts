@@ -53,12 +53,12 @@ describe('loadConfig: sources', () => {
       COFFER_HOST: '0.0.0.0', COFFER_PORT: '8080', COFFER_DATA_DIR: '/var/coffer', COFFER_REGION: 'eu-west-1',
       COFFER_DOMAIN: 'S3.Example.com,localhost', COFFER_TLS_CERT: CERT, COFFER_TLS_KEY: KEY, COFFER_LOG_LEVEL: 'debug',
       COFFER_MAX_SKEW: '5m', COFFER_CLOCK_OFFSET: '-1h', COFFER_DURABILITY: 'none', COFFER_SHUTDOWN_GRACE: '30s',
-      COFFER_ROOT_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', COFFER_ROOT_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      COFFER_SIGV2: 'off', COFFER_ROOT_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', COFFER_ROOT_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
     });
     assert.deepEqual(config, {
       host: '0.0.0.0', port: 8080, dataDir: '/var/coffer', region: 'eu-west-1', domains: ['s3.example.com', 'localhost'],
       tls: { cert: '-----BEGIN CERTIFICATE-----\ncert\n', key: '-----BEGIN PRIVATE KEY-----\nkey\n' },
-      logLevel: 'debug', maxSkewMs: 300_000, clockOffsetMs: -3_600_000, durability: 'none', shutdownGraceMs: 30_000,
+      logLevel: 'debug', maxSkewMs: 300_000, clockOffsetMs: -3_600_000, durability: 'none', sigv2: false, shutdownGraceMs: 30_000,
       rootCredentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
     });
   });
@@ -67,17 +67,17 @@ describe('loadConfig: sources', () => {
     const env = {
       COFFER_HOST: 'env', COFFER_PORT: 'not-a-port', COFFER_DATA_DIR: 'env', COFFER_REGION: 'bad', COFFER_DOMAIN: 'bad host',
       COFFER_TLS_CERT: '/missing/cert', COFFER_TLS_KEY: '/missing/key', COFFER_LOG_LEVEL: 'loud', COFFER_MAX_SKEW: 'x',
-      COFFER_CLOCK_OFFSET: 'x', COFFER_DURABILITY: 'x', COFFER_SHUTDOWN_GRACE: 'x',
+      COFFER_CLOCK_OFFSET: 'x', COFFER_DURABILITY: 'x', COFFER_SHUTDOWN_GRACE: 'x', COFFER_SIGV2: 'x',
     };
     const config = loadConfig(
       ['--host', '::', '--port=0', '--data-dir', 'd', '--region', 'ap-southeast-2', '--domain', 'a.test', '--domain', 'B.test',
         '--tls-cert', CERT, '--tls-key', KEY, '--log-level', 'silent', '--max-skew', '90s', '--clock-offset', '+2m',
-        '--durability', 'full', '--shutdown-grace', '1500'],
+        '--durability', 'full', '--sigv2', 'off', '--shutdown-grace', '1500'],
       env,
     );
     assert.deepEqual({ ...config, tls: config.tls !== undefined }, {
       host: '::', port: 0, dataDir: 'd', region: 'ap-southeast-2', domains: ['a.test', 'b.test'], tls: true,
-      logLevel: 'silent', maxSkewMs: 90_000, clockOffsetMs: 120_000, durability: 'full', shutdownGraceMs: 1_500, rootCredentials: undefined,
+      logLevel: 'silent', maxSkewMs: 90_000, clockOffsetMs: 120_000, durability: 'full', sigv2: false, shutdownGraceMs: 1_500, rootCredentials: undefined,
     });
   });
 
@@ -99,6 +99,7 @@ describe('loadConfig: each validation error names the flag and the variable', ()
     ['domain', 'a_b.test', '--domain / COFFER_DOMAIN: "a_b.test" is not a host name'],
     ['log-level', 'verbose', '--log-level / COFFER_LOG_LEVEL: one of fatal, error, warn, info, debug, trace, silent'],
     ['durability', 'sometimes', '--durability / COFFER_DURABILITY: full or none'],
+    ['sigv2', 'maybe', '--sigv2 / COFFER_SIGV2: on or off'],
     ['max-skew', 'soon', `--max-skew / COFFER_MAX_SKEW: "soon" is not a duration ${DURATION}`],
     ['max-skew', '0', '--max-skew / COFFER_MAX_SKEW: must be positive'],
     ['max-skew', '-5m', '--max-skew / COFFER_MAX_SKEW: must be positive'],

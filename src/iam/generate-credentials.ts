@@ -23,3 +23,11 @@ export function generateAccountId(): string {
 export function generateCanonicalId(): string {
   return randomBytes(32).toString('hex');
 }
+
+/**
+ * An IAM unique id: the type's prefix (`AIDA` user, `AGPA` group, `AROA` role, `ANPA` policy)
+ * and 17 upper-case characters, 21 in all, as AWS's look (sts-iam.md §4).
+ */
+export function generateUniqueId(prefix: 'AIDA' | 'AGPA' | 'AROA' | 'ANPA'): string {
+  return prefix + randomString(17, UPPER_ALNUM);
+}

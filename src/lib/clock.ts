@@ -11,6 +11,31 @@ export function offsetClock(base: Clock, offsetMs: number): Clock {
   return offsetMs === 0 ? base : { now: () => base.now() + offsetMs };
 }
 
+/**
+ * A clock shifted by an offset that can be changed while the server runs: `--clock-offset` sets
+ * it at start, `PUT /.coffer/clock` (`coffer admin clock --offset +20m`) moves it later, so skew
+ * and expiry failures can be reproduced on demand without a restart.
+ */
+export class AdjustableClock implements Clock {
+  readonly #base: Clock;
+  #offsetMs: number;
+  constructor(base: Clock, offsetMs = 0) {
+    this.#base = base;
+    this.#offsetMs = offsetMs;
+  }
+  now(): number {
+    return this.#base.now() + this.#offsetMs;
+  }
+  /** Milliseconds added to the base clock (negative: behind). */
+  get offsetMs(): number {
+    return this.#offsetMs;
+  }
+  set offsetMs(ms: number) {
+    if (!Number.isFinite(ms)) throw new RangeError(`clock offset must be a finite number of milliseconds, not ${ms}`);
+    this.#offsetMs = Math.round(ms);
+  }
+}
+
 /** A clock that moves only when told to. */
 export class ManualClock implements Clock {
   #ms: number;

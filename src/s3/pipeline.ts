@@ -38,13 +38,13 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
   const outcome: Omit<PipelineOutcome, 'response'> = {};
   let bucket: BucketRecord | undefined;
   let response: S3Response;
+  let post: PostUpload | undefined;
   try {
     outcome.operation = parseOperation(req);
     const spec = OPERATIONS[outcome.operation];
     if (spec === undefined) throw notImplemented(outcome.operation);
     bucket = req.bucket === undefined ? undefined : await deps.metadata.getBucket(req.bucket);
 
-    let post: PostUpload | undefined;
     switch (spec.credentials ?? 'request') {
       case 'none':
         outcome.auth = { kind: 'anonymous', principal: ANONYMOUS as Extract<typeof ANONYMOUS, { type: 'Anonymous' }> };
@@ -73,6 +73,9 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
     const xml = spec.body === 'none' || spec.body === 'stream' ? undefined : await readBodyLimited(payload, spec.body.xml);
     response = await spec.handler({ req, auth, payload, bucket, xml, deps, ...(post ? { post } : {}) });
   } catch (thrown) {
+    // A POST form's file was never read, or not to its end: let the rest of the body drain, or
+    // the connection cannot carry the next request.
+    post?.form.file.stream.destroy();
     outcome.error = toS3Error(thrown, {
       key: req.key,
       ownerAccountId: outcome.auth?.kind === 'signed' ? outcome.auth.principal.account.accountId : undefined,

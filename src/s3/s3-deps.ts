@@ -3,6 +3,7 @@
  */
 import type { Logger } from 'pino';
 import type { CredentialStore } from '../auth/credential-store.ts';
+import type { AccountDirectory } from '../authz/acl/resolve-grantees.ts';
 import type { Authorizer } from '../authz/authorizer.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Ids } from '../lib/ids.ts';
@@ -13,6 +14,8 @@ export interface S3Deps {
   metadata: MetadataStore;
   blobs: BlobStore;
   credentials: CredentialStore;
+  /** Accounts by canonical id and e-mail (ACL grantees). */
+  accounts: AccountDirectory;
   authorizer: Authorizer;
   clock: Clock;
   ids: Ids;

@@ -25,18 +25,63 @@ export interface BucketRecord {
 export interface BucketConfigs {
   versioning: { status: 'Enabled' | 'Suspended'; mfaDelete?: 'Enabled' | 'Disabled' };
   policy: { text: string };
-  cors: { rules: unknown[] };
-  acl: unknown;
-  ownership: { objectOwnership: 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter' };
-  'public-access-block': {
-    blockPublicAcls: boolean;
-    ignorePublicAcls: boolean;
-    blockPublicPolicy: boolean;
-    restrictPublicBuckets: boolean;
-  };
+  cors: { rules: CorsRule[] };
+  acl: StoredAcl;
+  ownership: { objectOwnership: ObjectOwnership };
+  'public-access-block': PublicAccessBlock;
   tagging: { tags: Array<[string, string]> };
 }
 export type BucketConfigKind = keyof BucketConfigs;
+
+/** Object Ownership of a bucket (../shared/spec/policy-evaluation.md §8.3). */
+export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter';
+
+/** A bucket's Block Public Access settings (policy-evaluation.md §8.4). */
+export interface PublicAccessBlock {
+  blockPublicAcls: boolean;
+  ignorePublicAcls: boolean;
+  blockPublicPolicy: boolean;
+  restrictPublicBuckets: boolean;
+}
+
+/** ACL permissions (policy-evaluation.md §8.1). */
+export type AclPermission = 'FULL_CONTROL' | 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP';
+
+/** Who a grant is for: an account by canonical id (or, before resolution, by e-mail), or a group. */
+export type AclGrantee =
+  | { type: 'CanonicalUser'; id: string; displayName?: string }
+  | { type: 'AmazonCustomerByEmail'; emailAddress: string }
+  | { type: 'Group'; uri: string };
+
+export interface AclGrant {
+  grantee: AclGrantee;
+  permission: AclPermission;
+}
+
+/**
+ * A bucket's or an object's ACL as stored: the grants only. Its Owner is the resource's owner
+ * (BucketRecord.owner / ObjectVersion.owner), kept in one place so the two cannot disagree.
+ * E-mail grantees are resolved to CanonicalUser before they are stored, as AWS does.
+ */
+export interface StoredAcl {
+  grants: AclGrant[];
+}
+
+/** The methods a CORS rule may allow (../shared/spec/s3-core.md §10.1). */
+export type CorsMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'HEAD';
+
+/**
+ * One CORSRule as PutBucketCors received it: values verbatim (header case kept) and in the order
+ * sent, because GetBucketCors returns them as stored.
+ */
+export interface CorsRule {
+  id?: string;
+  allowedHeaders: string[];
+  allowedMethods: CorsMethod[];
+  allowedOrigins: string[];
+  exposeHeaders: string[];
+  maxAgeSeconds?: number;
+}
 
 /** A stored checksum: base64 digest (COMPOSITE values carry their `-N` suffix). */
 export interface StoredChecksum {
@@ -82,8 +127,8 @@ export interface ObjectVersion {
   parts?: Array<{ size: number; checksum?: string }>;
   segments: BlobSegment[];
   owner: Owner;
-  /** Opaque to the store: the object's ACL (issue 4) and tags. */
-  acl?: unknown;
+  /** The object's ACL (absent on objects written before ACLs were kept: private); and tags. */
+  acl?: StoredAcl;
   tags?: Array<[string, string]>;
 }
 
@@ -112,6 +157,7 @@ export interface MultipartUpload {
   storageClass: string;
   checksumAlgorithm?: ChecksumAlgorithm;
   checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  /** Opaque to the store: a StoredAcl written by CreateMultipartUpload (read it with isStoredAcl). */
   acl?: unknown;
   tags?: Array<[string, string]>;
 }

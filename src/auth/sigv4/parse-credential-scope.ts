@@ -21,16 +21,19 @@ export interface CredentialScope {
  * wrong region is reported even when the service is wrong too (AWS observed).
  */
 export function parseCredentialScope(text: string, options: { form: AuthForm; accepted: readonly ServiceRules[] }): CredentialScope {
-  const { form, accepted } = options;
+  const { accepted } = options;
+  // A POST form's error names the field's value; the header and query forms ignore it.
+  const fail = (detail: string, extra: { region?: string; regionHeader?: boolean } = {}) =>
+    credentialError(options.form, detail, { ...extra, value: text });
   const s1 = text.indexOf('/');
   const s2 = s1 === -1 ? -1 : text.indexOf('/', s1 + 1);
   const s3 = s2 === -1 ? -1 : text.indexOf('/', s2 + 1);
   const s4 = s3 === -1 ? -1 : text.indexOf('/', s3 + 1);
-  if (s4 === -1 || text.indexOf('/', s4 + 1) !== -1) throw credentialError(form, MALFORMED_CREDENTIAL_DETAIL);
+  if (s4 === -1 || text.indexOf('/', s4 + 1) !== -1) throw fail(MALFORMED_CREDENTIAL_DETAIL);
 
   const date = text.slice(s1 + 1, s2);
   if (!isEightDigits(date)) {
-    throw credentialError(form, `incorrect date format "${date}". This date in the credential must be in the format "yyyyMMdd".`);
+    throw fail(`incorrect date format "${date}". This date in the credential must be in the format "yyyyMMdd".`);
   }
   const region = text.slice(s2 + 1, s3);
   const service = text.slice(s3 + 1, s4);
@@ -38,17 +41,17 @@ export function parseCredentialScope(text: string, options: { form: AuthForm; ac
   // The region is checked first, against the named service if it is accepted, else the endpoint's.
   const regional = rules ?? accepted[0]!;
   if (region !== regional.region) {
-    throw credentialError(form, `the region '${region}' is wrong; expecting '${regional.region}'`, {
+    throw fail(`the region '${region}' is wrong; expecting '${regional.region}'`, {
       region: regional.region,
       regionHeader: regional.regionHeaderOnWrongRegion,
     });
   }
   if (rules === undefined) {
-    throw credentialError(form, `incorrect service "${service}". This endpoint belongs to "${accepted[0]!.service}".`);
+    throw fail(`incorrect service "${service}". This endpoint belongs to "${accepted[0]!.service}".`);
   }
   const terminator = text.slice(s4 + 1);
   if (terminator !== SCOPE_TERMINATOR) {
-    throw credentialError(form, `incorrect terminal "${terminator}". This endpoint uses "${SCOPE_TERMINATOR}".`);
+    throw fail(`incorrect terminal "${terminator}". This endpoint uses "${SCOPE_TERMINATOR}".`);
   }
   return { accessKeyId: text.slice(0, s1), date, region, service, scope: text.slice(s1 + 1), rules };
 }

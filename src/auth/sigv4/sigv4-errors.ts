@@ -7,13 +7,25 @@ import { S3Error, invalidArgument } from '../../s3/errors/s3-error.ts';
 import { isoSeconds } from '../../lib/dates.ts';
 import { hexBytes } from './hex-bytes.ts';
 
-export type AuthForm = 'header' | 'query';
+export type AuthForm = 'header' | 'query' | 'post';
 
-/** A problem with the Credential of `Authorization` or with `X-Amz-Credential` (errors.md §2.3, §4). */
-export function credentialError(form: AuthForm, detail: string, options: { region?: string; regionHeader?: boolean } = {}): S3Error {
-  const fields: Array<[string, string]> = options.region === undefined ? [] : [['Region', options.region]];
+/**
+ * A problem with the Credential of `Authorization`, with `X-Amz-Credential`, or with the
+ * `x-amz-credential` field of a POST form (errors.md §2.3, §4; sigv2-and-post.md §4.1: there
+ * the bare detail, as InvalidArgument naming the field and its value).
+ */
+export function credentialError(
+  form: AuthForm,
+  detail: string,
+  options: { region?: string; regionHeader?: boolean; value?: string } = {},
+): S3Error {
   const headers: Record<string, string> =
     options.region !== undefined && options.regionHeader === true ? { 'x-amz-bucket-region': options.region } : {};
+  if (form === 'post') {
+    const error = invalidArgument(detail, 'x-amz-credential', options.value ?? '');
+    return new S3Error(error.code, { message: error.message, fields: error.fields, headers });
+  }
+  const fields: Array<[string, string]> = options.region === undefined ? [] : [['Region', options.region]];
   return form === 'header'
     ? new S3Error('AuthorizationHeaderMalformed', { message: 'The authorization header is malformed; ' + detail, fields, headers })
     : new S3Error('AuthorizationQueryParametersError', {

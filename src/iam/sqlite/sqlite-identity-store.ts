@@ -1,7 +1,8 @@
 /**
  * The embedded IdentityStore: `<data-dir>/identity.sqlite`, secrets sealed with the master key.
- * Resolving a key costs one prepared-statement lookup; the decrypted secret and its derived
- * SigV4 signing keys are cached per key and dropped when the key changes.
+ * Resolving a key costs one prepared-statement lookup (key, account and IAM user joined); the
+ * decrypted secret and its derived SigV4 signing keys are cached per key and dropped when the
+ * key changes. A key's last use (GetAccessKeyLastUsed) is written at most once a minute per key.
  */
 import type Database from 'better-sqlite3';
 import { createHmac } from 'node:crypto';
@@ -19,6 +20,9 @@ import {
 import { SigningKeyCache } from '../../auth/sigv4/signing-key-cache.ts';
 import { openSqliteFile } from '../../storage/sqlite/open-database.ts';
 import { IDENTITY_MIGRATIONS } from './identity-migrations.ts';
+import { SqliteIamStore } from './sqlite-iam-store.ts';
+import { userArn } from '../iam-arns.ts';
+import { noSuchEntity } from '../iam-error.ts';
 
 interface AccountRow {
   account_id: string;
@@ -35,6 +39,23 @@ interface KeyRow {
   created_at: number;
 }
 
+/** A key joined with its account and (for IAM users' keys) its user, as resolve() reads it. */
+interface ResolveRow {
+  access_key_id: string;
+  secret_sealed: Buffer;
+  status: 'Active' | 'Inactive';
+  user_id: string | null;
+  account_id: string | null;
+  canonical_id: string;
+  display_name: string;
+  email: string;
+  u_name: string | null;
+  u_path: string | null;
+}
+
+/** GetAccessKeyLastUsed is a day-granular tool on AWS: a write a minute per key is plenty. */
+const LAST_USED_INTERVAL_MS = 60_000;
+
 /** A decrypted key; replaced (and its signing keys forgotten) whenever its row changes. */
 interface CachedSecret {
   sealed: Buffer;
@@ -47,7 +68,11 @@ export class SqliteIdentityStore implements IdentityStore {
   readonly #now: () => number;
   readonly #secrets = new Map<string, CachedSecret>();
   readonly #signingKeys = new SigningKeyCache();
+  /** When each key's last use was last written, so a busy key costs one UPDATE a minute. */
+  readonly #lastUseWritten = new Map<string, number>();
   readonly #stmts;
+  /** Users, groups, roles, policies, user access keys, OIDC providers: the IAM API's store. */
+  readonly iam: SqliteIamStore;
 
   constructor(options: { dir: string; masterKey: Buffer; now: () => number; durability: 'full' | 'none' }) {
     this.#db = openSqliteFile({
@@ -70,14 +95,25 @@ export class SqliteIdentityStore implements IdentityStore {
       defaultAccount: db.prepare('SELECT * FROM accounts WHERE is_default = 1'),
       accounts: db.prepare('SELECT * FROM accounts ORDER BY created_at, account_id'),
       deleteAccount: db.prepare('DELETE FROM accounts WHERE account_id = ?'),
-      insertKey: db.prepare(
-        'INSERT INTO access_keys (access_key_id, account_id, user_name, secret_sealed, status, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
       keyById: db.prepare('SELECT * FROM access_keys WHERE access_key_id = ?'),
-      keysOf: db.prepare('SELECT * FROM access_keys WHERE account_id = ? AND user_name IS ? ORDER BY created_at'),
+      keysOf: db.prepare(
+        'SELECT k.* FROM access_keys k LEFT JOIN iam_users u ON u.user_id = k.user_id WHERE k.account_id = ? AND u.user_name IS ? COLLATE NOCASE ORDER BY k.created_at',
+      ),
+      insertUserKey: db.prepare(
+        'INSERT INTO access_keys (access_key_id, account_id, user_name, user_id, secret_sealed, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      userByName: db.prepare('SELECT user_id, user_name FROM iam_users WHERE account_id = ? AND user_name = ? COLLATE NOCASE'),
       setStatus: db.prepare('UPDATE access_keys SET status = ? WHERE access_key_id = ?'),
       deleteKey: db.prepare('DELETE FROM access_keys WHERE access_key_id = ?'),
+      resolve: db.prepare(
+        `SELECT k.access_key_id, k.secret_sealed, k.status, k.user_id, a.account_id, a.canonical_id, a.display_name, a.email,
+                u.user_name AS u_name, u.path AS u_path
+         FROM access_keys k LEFT JOIN accounts a ON a.account_id = k.account_id LEFT JOIN iam_users u ON u.user_id = k.user_id
+         WHERE k.access_key_id = ?`,
+      ),
+      lastUsed: db.prepare('UPDATE access_keys SET last_used_at = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?'),
     };
+    this.iam = new SqliteIamStore({ db, now: this.#now, box: this.#box, forgetKey: (id) => this.#forget(id) });
   }
 
   async createAccount(input: { displayName: string; email: string; isDefault?: boolean }): Promise<Account> {
@@ -117,6 +153,7 @@ export class SqliteIdentityStore implements IdentityStore {
     this.#stmts.deleteAccount.run(accountId);
     for (const id of this.#secrets.keys()) this.#signingKeys.forget(id);
     this.#secrets.clear();
+    this.#lastUseWritten.clear();
   }
 
   async createAccessKey(input: {
@@ -128,15 +165,23 @@ export class SqliteIdentityStore implements IdentityStore {
     const accessKeyId = input.accessKeyId ?? generateAccessKeyId('AKIA');
     const secretAccessKey = input.secretAccessKey ?? generateSecretAccessKey();
     const createdAt = this.#now();
-    this.#stmts.insertKey.run(
+    // A user's key names its owner by unique id (no quota here: this is the bootstrap path;
+    // the IAM API goes through iam.accessKeys, which enforces AccessKeysPerUser).
+    const user =
+      input.userName === undefined
+        ? undefined
+        : (this.#stmts.userByName.get(input.accountId, input.userName) as { user_id: string; user_name: string } | undefined);
+    if (input.userName !== undefined && user === undefined) throw noSuchEntity('user', input.userName);
+    this.#stmts.insertUserKey.run(
       accessKeyId,
       input.accountId,
-      input.userName ?? null,
+      user?.user_name ?? null,
+      user?.user_id ?? null,
       this.#box.seal(secretAccessKey, accessKeyId),
       'Active',
       createdAt,
     );
-    return { accessKeyId, accountId: input.accountId, userName: input.userName, status: 'Active', createdAt, secretAccessKey };
+    return { accessKeyId, accountId: input.accountId, userName: user?.user_name, status: 'Active', createdAt, secretAccessKey };
   }
 
   async listAccessKeys(accountId: string, userName?: string): Promise<AccessKeyInfo[]> {
@@ -151,24 +196,34 @@ export class SqliteIdentityStore implements IdentityStore {
   }
   async deleteAccessKey(accessKeyId: string): Promise<void> {
     this.#stmts.deleteKey.run(accessKeyId);
-    this.#secrets.delete(accessKeyId);
-    this.#signingKeys.forget(accessKeyId);
+    this.#forget(accessKeyId);
   }
 
-  async resolve(accessKeyId: string, sessionToken: string | undefined): Promise<SigningCredential | CredentialFailure> {
-    const row = this.#stmts.keyById.get(accessKeyId) as KeyRow | undefined;
+  async resolve(accessKeyId: string, sessionToken: string | undefined, now?: number): Promise<SigningCredential | CredentialFailure> {
+    const row = this.#stmts.resolve.get(accessKeyId) as ResolveRow | undefined;
     if (row === undefined) return { failure: 'unknown-key' };
     if (row.status !== 'Active') return { failure: 'inactive-key' };
-    const account = toAccount(this.#stmts.accountById.get(row.account_id) as AccountRow | undefined);
-    if (account === undefined) return { failure: 'principal-deleted' };
+    if (row.account_id === null) return { failure: 'principal-deleted' };
+    const account: Account = { accountId: row.account_id, canonicalId: row.canonical_id, displayName: row.display_name, email: row.email };
+    let principal: SigningCredential['principal'];
+    if (row.user_id === null) principal = accountRoot(account) as SigningCredential['principal'];
+    else if (row.u_name === null || row.u_path === null) return { failure: 'principal-deleted' };
+    else principal = { type: 'User', account, arn: userArn(account.accountId, row.u_path, row.u_name), userName: row.u_name, userId: row.user_id };
     const cached = this.#secretOf(row);
+    const usedAt = now ?? this.#now();
     return {
       accessKeyId,
-      principal: accountRoot(account) as SigningCredential['principal'],
+      principal,
       strayToken: sessionToken,
-      signingKey: (date, region, service) =>
-        this.#signingKeys.get({ identity: accessKeyId, secret: cached.secret, date, region, service }),
-      signV2: (message) => createHmac('sha1', cached.secret).update(message, 'utf8').digest('base64'),
+      signingKey: (date, region, service) => {
+        this.#noteUse(accessKeyId, usedAt, service, region);
+        return this.#signingKeys.get({ identity: accessKeyId, secret: cached.secret, date, region, service });
+      },
+      signV2: (message) => {
+        // SigV2 names no region; AWS shows S3's global endpoint region for such calls [uncertain].
+        this.#noteUse(accessKeyId, usedAt, 's3', 'us-east-1');
+        return createHmac('sha1', cached.secret).update(message, 'utf8').digest('base64');
+      },
     };
   }
 
@@ -177,7 +232,24 @@ export class SqliteIdentityStore implements IdentityStore {
     this.#db.close();
   }
 
-  #secretOf(row: KeyRow): CachedSecret {
+  /**
+   * Records a use for GetAccessKeyLastUsed. Called when the signature is computed, which is
+   * when the request's service and region are known; at most one UPDATE a minute per key.
+   */
+  #noteUse(accessKeyId: string, at: number, service: string, region: string): void {
+    const written = this.#lastUseWritten.get(accessKeyId);
+    if (written !== undefined && at - written < LAST_USED_INTERVAL_MS && at >= written) return;
+    this.#lastUseWritten.set(accessKeyId, at);
+    this.#stmts.lastUsed.run(at, service, region, accessKeyId);
+  }
+
+  #forget(accessKeyId: string): void {
+    this.#secrets.delete(accessKeyId);
+    this.#signingKeys.forget(accessKeyId);
+    this.#lastUseWritten.delete(accessKeyId);
+  }
+
+  #secretOf(row: { access_key_id: string; secret_sealed: Buffer }): CachedSecret {
     const cached = this.#secrets.get(row.access_key_id);
     if (cached !== undefined && cached.sealed.equals(row.secret_sealed)) return cached;
     const fresh = { sealed: row.secret_sealed, secret: this.#box.open(row.secret_sealed, row.access_key_id) };

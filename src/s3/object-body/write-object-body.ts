@@ -45,6 +45,11 @@ export function readBodyExpectations(headers: RequestHeaders, payload: RequestPa
       ],
     });
   }
+  return bodyExpectations(headers);
+}
+
+/** The digests the headers declare (Content-MD5, a flexible checksum), for a body of unknown length (POST's file). */
+export function bodyExpectations(headers: RequestHeaders): BodyExpectations {
   return { contentMd5: parseContentMd5(headers.get('content-md5')), declared: declaredChecksum(headers) };
 }
 

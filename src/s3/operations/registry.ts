@@ -7,12 +7,26 @@
 import type { S3Request } from '../s3-request.ts';
 import type { OperationName } from './operation-names.ts';
 import type { OperationSpec } from './operation-spec.ts';
+import { getBucketAcl } from './acl/get-bucket-acl.ts';
+import { getObjectAcl } from './acl/get-object-acl.ts';
+import { putBucketAcl } from './acl/put-bucket-acl.ts';
+import { putObjectAcl } from './acl/put-object-acl.ts';
+import { deleteBucketOwnershipControls } from './ownership/delete-bucket-ownership-controls.ts';
+import { getBucketOwnershipControls } from './ownership/get-bucket-ownership-controls.ts';
+import { putBucketOwnershipControls } from './ownership/put-bucket-ownership-controls.ts';
+import { deletePublicAccessBlock } from './public-access-block/delete-public-access-block.ts';
+import { getPublicAccessBlock } from './public-access-block/get-public-access-block.ts';
+import { putPublicAccessBlock } from './public-access-block/put-public-access-block.ts';
 import { createBucket } from './bucket/create-bucket.ts';
 import { deleteBucket } from './bucket/delete-bucket.ts';
 import { getBucketLocation } from './bucket/get-bucket-location.ts';
 import { getBucketVersioning } from './bucket/get-bucket-versioning.ts';
 import { headBucket } from './bucket/head-bucket.ts';
 import { listBuckets } from './bucket/list-buckets.ts';
+import { deleteBucketCors } from './cors/delete-bucket-cors.ts';
+import { getBucketCors } from './cors/get-bucket-cors.ts';
+import { preflightRequest } from './cors/preflight-request.ts';
+import { putBucketCors } from './cors/put-bucket-cors.ts';
 import { listObjectVersions } from './listing/list-object-versions.ts';
 import { listObjects, listObjectsV2 } from './listing/list-objects.ts';
 import { abortMultipartUpload } from './multipart/abort-multipart-upload.ts';
@@ -27,9 +41,12 @@ import { deleteObject } from './object/delete-object.ts';
 import { deleteObjects } from './object/delete-objects.ts';
 import { getObject, headObject } from './object/get-object.ts';
 import { putObject } from './object/put-object.ts';
+import { postObject } from './object/post-object.ts';
 
 /** `s3:GetObject`, or its *Version form when the request names a version. */
 const versioned = (action: string) => (req: S3Request) => (req.query.has('versionId') ? action.replace(/Object$/, 'ObjectVersion') : action);
+/** `s3:GetObjectAcl` → `s3:GetObjectVersionAcl` when the request names a version. */
+const versionedAcl = (action: string) => (req: S3Request) => (req.query.has('versionId') ? action.replace(/ObjectAcl$/, 'ObjectVersionAcl') : action);
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -41,6 +58,65 @@ export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
   DeleteBucket: { action: 's3:DeleteBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: deleteBucket },
   GetBucketLocation: { action: 's3:GetBucketLocation', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketLocation },
   GetBucketVersioning: { action: 's3:GetBucketVersioning', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketVersioning },
+
+  // CORS (s3-core.md §10). DeleteBucketCors is authorized as s3:PutBucketCORS: IAM has no delete
+  // action for it (policy-evaluation.md §6.2). A CORS configuration is at most 64 KB.
+  PutBucketCors: { action: 's3:PutBucketCORS', resource: 'bucket', needsBucket: true, body: { xml: 64 * KiB }, handler: putBucketCors },
+  GetBucketCors: { action: 's3:GetBucketCORS', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketCors },
+  DeleteBucketCors: { action: 's3:PutBucketCORS', resource: 'bucket', needsBucket: true, body: 'none', handler: deleteBucketCors },
+  // A preflight is never authenticated nor authorized (the action is never checked), and answers
+  // a missing bucket itself ("CORSResponse: Bucket not found"), hence needsBucket false.
+  PreflightRequest: {
+    action: 'none',
+    resource: 'bucket',
+    needsBucket: false,
+    body: 'none',
+    credentials: 'none',
+    handler: preflightRequest,
+  },
+
+  // ACLs, Object Ownership, Block Public Access (policy-evaluation.md §6, §8). The Delete forms of
+  // ownership controls and public access block are authorized as their Put action (§6.2).
+  GetBucketAcl: { action: 's3:GetBucketAcl', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketAcl },
+  PutBucketAcl: { action: 's3:PutBucketAcl', resource: 'bucket', needsBucket: true, body: { xml: 64 * KiB }, handler: putBucketAcl },
+  GetObjectAcl: { action: versionedAcl('s3:GetObjectAcl'), resource: 'object', needsBucket: true, body: 'none', handler: getObjectAcl },
+  PutObjectAcl: { action: versionedAcl('s3:PutObjectAcl'), resource: 'object', needsBucket: true, body: { xml: 64 * KiB }, handler: putObjectAcl },
+  GetBucketOwnershipControls: {
+    action: 's3:GetBucketOwnershipControls',
+    resource: 'bucket',
+    needsBucket: true,
+    body: 'none',
+    handler: getBucketOwnershipControls,
+  },
+  PutBucketOwnershipControls: {
+    action: 's3:PutBucketOwnershipControls',
+    resource: 'bucket',
+    needsBucket: true,
+    body: { xml: 64 * KiB },
+    handler: putBucketOwnershipControls,
+  },
+  DeleteBucketOwnershipControls: {
+    action: 's3:PutBucketOwnershipControls',
+    resource: 'bucket',
+    needsBucket: true,
+    body: 'none',
+    handler: deleteBucketOwnershipControls,
+  },
+  GetPublicAccessBlock: { action: 's3:GetBucketPublicAccessBlock', resource: 'bucket', needsBucket: true, body: 'none', handler: getPublicAccessBlock },
+  PutPublicAccessBlock: {
+    action: 's3:PutBucketPublicAccessBlock',
+    resource: 'bucket',
+    needsBucket: true,
+    body: { xml: 64 * KiB },
+    handler: putPublicAccessBlock,
+  },
+  DeletePublicAccessBlock: {
+    action: 's3:PutBucketPublicAccessBlock',
+    resource: 'bucket',
+    needsBucket: true,
+    body: 'none',
+    handler: deletePublicAccessBlock,
+  },
 
   ListObjects: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjects },
   ListObjectsV2: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjectsV2 },
@@ -54,6 +130,15 @@ export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
   },
 
   PutObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', handler: putObject },
+  // Browser upload: credentials, key and policy come from the form; authorized on the form's key.
+  PostObject: {
+    action: 's3:PutObject',
+    resource: 'object',
+    needsBucket: true,
+    body: 'stream',
+    credentials: 'post-form',
+    handler: postObject,
+  },
   CopyObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: copyObject },
   GetObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: getObject },
   HeadObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: headObject },

@@ -4,6 +4,7 @@
  * been read yet. Fields after the file are ignored, as on AWS.
  */
 import type { Readable } from 'node:stream';
+import type { PostPolicy } from '../../auth/post-policy/post-policy.ts';
 
 export interface PostForm {
   /** Field values by lower-cased field name (names are case-insensitive), in the order sent. */
@@ -15,16 +16,20 @@ export interface PostForm {
     filename: string;
     /** The file part's own Content-Type, if any. */
     contentType: string | undefined;
-    /** The file's bytes; reading it reads the rest of the request body. */
+    /**
+     * The file's bytes; reading it reads the rest of the request body, and it ends only once the
+     * whole form has been read (a form cut short fails it). Destroying it discards the rest.
+     */
     stream: Readable;
   };
 }
 
 /** What authenticating a POST form yields besides the identity: the object key and the policy. */
 export interface PostUpload {
+  /** The form, its file stream now enforcing the policy's content-length-range. */
   form: PostForm;
   /** The `key` field with `${filename}` expanded. */
   key: string;
-  /** The decoded policy document (conditions to enforce while the file streams), if one was sent. */
-  policy: unknown;
+  /** The decoded policy document, when the form was signed (anonymous forms have none). */
+  policy: PostPolicy | undefined;
 }

@@ -9,6 +9,9 @@ import { KNOWN_REGIONS, regionOfLocationConstraint } from '../../regions.ts';
 import { emptyResponse } from '../../s3-response.ts';
 import { parseXmlDocument, textOf } from '../../xml/parse-xml.ts';
 import type { Handler } from '../handler-context.ts';
+import { NEW_BUCKET_OWNERSHIP, type ObjectOwnership } from '../../../authz/acl/object-ownership.ts';
+import { NEW_BUCKET_PUBLIC_ACCESS_BLOCK } from '../../../authz/acl/public-access-block.ts';
+import { resolveRequestAcl } from '../../../authz/acl/resolve-request-acl.ts';
 
 const OWNERSHIP = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'] as const;
 
@@ -29,6 +32,18 @@ export const createBucket: Handler = async ({ req, auth, xml, deps }) => {
     canonicalId: auth.principal.account.canonicalId,
     displayName: auth.principal.account.displayName,
   };
+  // New buckets: BucketOwnerEnforced unless the header says otherwise, Block Public Access all on,
+  // and the ACL the request sets (private by default) — policy-evaluation.md §8.3–8.4.
+  const objectOwnership = (ownership as ObjectOwnership | undefined) ?? NEW_BUCKET_OWNERSHIP;
+  const { acl } = await resolveRequestAcl({
+    headers: req.headers,
+    kind: 'bucket',
+    ownership: objectOwnership,
+    publicAccessBlock: NEW_BUCKET_PUBLIC_ACCESS_BLOCK,
+    writer: owner,
+    bucketOwner: owner,
+    accounts: deps.accounts,
+  });
   try {
     await deps.metadata.createBucket({
       name,
@@ -37,6 +52,9 @@ export const createBucket: Handler = async ({ req, auth, xml, deps }) => {
       owner,
       createdAt: deps.clock.now(),
     });
+    await deps.metadata.putBucketConfig(name, 'ownership', { objectOwnership });
+    await deps.metadata.putBucketConfig(name, 'public-access-block', { ...NEW_BUCKET_PUBLIC_ACCESS_BLOCK });
+    await deps.metadata.putBucketConfig(name, 'acl', acl);
   } catch (e) {
     // AWS's legacy us-east-1 behaviour: re-creating your own bucket there succeeds.
     if (!(e instanceof BucketExistsError && e.ownerAccountId === owner.accountId && region === 'us-east-1' && deps.region === 'us-east-1')) {

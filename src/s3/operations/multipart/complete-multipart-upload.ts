@@ -16,6 +16,7 @@ import { childrenOf, parseXmlDocument, textOf } from '../../xml/parse-xml.ts';
 import { el, s3Document } from '../../xml/xml-writer.ts';
 import { bucketOf, keyOf, type Handler } from '../handler-context.ts';
 import { findUpload } from './find-upload.ts';
+import { isStoredAcl } from '../../../authz/acl/is-stored-acl.ts';
 import { objectUrl } from './object-url.ts';
 
 /** Every part but the last must be at least 5 MiB. */
@@ -114,6 +115,7 @@ export const completeMultipartUpload: Handler = async (ctx) => {
     parts: used.map((p) => ({ size: p.size, ...(p.checksum !== undefined ? { checksum: p.checksum } : {}) })),
     segments: used.map((p) => ({ blobId: p.blobId, size: p.size })),
     owner: upload.owner,
+    ...(isStoredAcl(upload.acl) ? { acl: upload.acl } : {}),
     ...(upload.tags ? { tags: upload.tags } : {}),
   };
   const retired = await deps.metadata.completeMultipartUpload(uploadId, object, conditions);

@@ -10,7 +10,7 @@ import { parseUserMetadata } from '../../object-headers/user-metadata.ts';
 import { xmlResponse } from '../../s3-response.ts';
 import { el, s3Document } from '../../xml/xml-writer.ts';
 import { bucketOf, keyOf, type Handler } from '../handler-context.ts';
-import { objectOwner } from '../object/object-owner.ts';
+import { objectRequestAcl } from '../acl/object-request-acl.ts';
 import { checkKeyLength } from '../object/put-object.ts';
 
 export const createMultipartUpload: Handler = async (ctx) => {
@@ -19,6 +19,7 @@ export const createMultipartUpload: Handler = async (ctx) => {
   const key = checkKeyLength(keyOf(ctx));
   const { algorithm, type } = checksumSettings(req.headers.get('x-amz-checksum-algorithm'), req.headers.get('x-amz-checksum-type'));
   const tags = parseTaggingHeader(req.headers);
+  const acl = await objectRequestAcl(ctx);
   const initiator =
     auth.kind === 'signed'
       ? auth.principal.type === 'Account'
@@ -31,7 +32,8 @@ export const createMultipartUpload: Handler = async (ctx) => {
     key,
     uploadId,
     initiated: deps.clock.now(),
-    owner: objectOwner(ctx),
+    owner: acl.owner,
+    acl: acl.acl,
     initiator,
     headers: parseStoredHeaders(req.headers),
     userMetadata: parseUserMetadata(req.headers),

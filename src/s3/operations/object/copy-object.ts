@@ -16,7 +16,7 @@ import { xmlResponse } from '../../s3-response.ts';
 import { el, s3Document } from '../../xml/xml-writer.ts';
 import { bucketOf, keyOf, type Handler } from '../handler-context.ts';
 import { findCopySource } from './find-copy-source.ts';
-import { objectOwner } from './object-owner.ts';
+import { objectRequestAcl } from '../acl/object-request-acl.ts';
 import { checkKeyLength } from './put-object.ts';
 
 export const copyObject: Handler = async (ctx) => {
@@ -27,6 +27,8 @@ export const copyObject: Handler = async (ctx) => {
   const taggingDirective = directive(req.headers.get('x-amz-tagging-directive'), 'tagging');
   const conditions = parseWriteConditions(req.headers);
   const requestedAlgorithm = checksumAlgorithmHeader(req.headers.get('x-amz-checksum-algorithm'));
+  // The copy gets the ACL the request sets (private by default), never the source's (AWS CopyObject).
+  const acl = await objectRequestAcl(ctx);
 
   const { source, object } = await findCopySource(ctx);
   if (object.size > MAX_PUT_SIZE) {
@@ -70,7 +72,8 @@ export const copyObject: Handler = async (ctx) => {
     storageClass: storageClassHeader !== undefined ? parseStorageClass(req.headers) : object.storageClass,
     checksum: { algorithm, type: 'FULL_OBJECT', value: body.checksums.get(algorithm)! },
     segments: [{ blobId: body.blobId, size: body.size }],
-    owner: objectOwner(ctx),
+    owner: acl.owner,
+    acl: acl.acl,
   };
   const tags = taggingDirective === 'REPLACE' ? parseTaggingHeader(req.headers) : object.tags;
   if (tags !== undefined) version.tags = tags;

@@ -106,12 +106,12 @@ export function bucketTests(suite: Suite<MetadataStore>): void {
     suite.test('deleteBucketConfig removes one kind and ignores absent ones', async (store) => {
       await store.createBucket(bucket('cfg'));
       await store.putBucketConfig('cfg', 'policy', { text: 'p' });
-      await store.putBucketConfig('cfg', 'cors', { rules: [{ allowedOrigins: ['*'] }] });
+      await store.putBucketConfig('cfg', 'cors', { rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] });
       await store.deleteBucketConfig('cfg', 'policy');
       await store.deleteBucketConfig('cfg', 'policy');
       await store.deleteBucketConfig('cfg', 'acl');
       assert.equal(await store.getBucketConfig('cfg', 'policy'), undefined);
-      assert.deepEqual(await store.getBucketConfig('cfg', 'cors'), { rules: [{ allowedOrigins: ['*'] }] });
+      assert.deepEqual(await store.getBucketConfig('cfg', 'cors'), { rules: [{ allowedOrigins: ['*'], allowedMethods: ['GET'], allowedHeaders: [], exposeHeaders: [] }] });
     });
 
     suite.test('putBucketConfig on an unknown bucket throws BucketNotFoundError', async (store) => {

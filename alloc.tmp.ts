@@ -1,0 +1,36 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { RequestContext } from './src/authz/policy/request-context.ts';
+import { firstDeny, bestAllow } from './src/authz/policy/scan-policy.ts';
+import { statementRequestOf, decideAccess } from './src/authz/policy/evaluate-access.ts';
+import { compileCondition } from './src/authz/policy/conditions/compile-condition.ts';
+import { evaluateCondition } from './src/authz/policy/conditions/evaluate-condition.ts';
+import { compilePattern } from './src/authz/policy/compile-pattern.ts';
+import { matchPattern } from './src/authz/policy/match-pattern.ts';
+import { A, alice, bucketPolicy } from './src/authz/policy/policy.fixtures.ts';
+let gcs = 0;
+new PerformanceObserver((l) => (gcs += l.getEntries().length)).observe({ entryTypes: ['gc'] });
+const ctx = RequestContext.from({ 'aws:SourceIp': '10.45.1.2', 'aws:CurrentTime': '2024-05-01T12:00:00Z', 'aws:username': 'alice', 'aws:useragent': 'aws-sdk', 's3:signatureAge': '1000', 'aws:securetransport': 'true' });
+async function run(name: string, fn: () => unknown) {
+  for (let i = 0; i < 100000; i++) fn();
+  await new Promise((r) => setTimeout(r, 20));
+  gcs = 0;
+  for (let i = 0; i < 1_000_000; i++) fn();
+  await new Promise((r) => setTimeout(r, 20));
+  console.log(name.padEnd(30), 'GCs/1M', gcs);
+}
+const cond = (operator: string, key: string, values: string[]) => compileCondition({ operator, key, values }, { dialect: 'bucket', variables: true });
+await run('noop', () => 0);
+await run('StringLike', ((c) => () => evaluateCondition(c, ctx))(cond('StringLike', 'aws:UserAgent', ['*sqlmap*', '*nikto*'])));
+await run('IpAddress', ((c) => () => evaluateCondition(c, ctx))(cond('IpAddress', 'aws:SourceIp', ['10.0.0.0/8'])));
+await run('NotIpAddress 3', ((c) => () => evaluateCondition(c, ctx))(cond('NotIpAddress', 'aws:SourceIp', ['10.0.0.0/8', '203.0.113.0/24', '2001:db8::/32'])));
+await run('Numeric', ((c) => () => evaluateCondition(c, ctx))(cond('NumericGreaterThan', 's3:signatureAge', ['600000'])));
+await run('Date', ((c) => () => evaluateCondition(c, ctx))(cond('DateGreaterThan', 'aws:CurrentTime', ['2099-01-01T00:00:00Z'])));
+await run('Bool', ((c) => () => evaluateCondition(c, ctx))(cond('Bool', 'aws:SecureTransport', ['false'])));
+await run('glob var', ((p) => () => matchPattern(p, 'arn:aws:s3:::photos/home/alice/x', ctx))(compilePattern('arn:aws:s3:::photos/home/${aws:username}/*', { wildcards: true, variables: true, foldCase: false })));
+await run('glob action fold', ((p) => () => matchPattern(p, 's3:GetObject', undefined))(compilePattern('s3:*Object', { wildcards: true, variables: false, foldCase: true })));
+const policy = bucketPolicy(Array.from({ length: 50 }, (_, i) => ({ Effect: i % 2 ? 'Deny' : 'Allow', Principal: { AWS: `arn:aws:iam::${A}:user/t${i}` }, Action: 's3:*Object', Resource: `arn:aws:s3:::photos/t${i}/*`, Condition: { IpAddress: { 'aws:SourceIp': `10.${i}.0.0/16` } } })));
+const input = { principal: alice, action: 's3:GetObject', resource: 'arn:aws:s3:::photos/t45/x', context: ctx, resourceOwner: A, resourcePolicy: policy };
+const r = statementRequestOf(input);
+await run('firstDeny 50', () => firstDeny(policy.policy, r));
+await run('bestAllow 50', () => bestAllow(policy.policy, r));
+await run('decideAccess', () => decideAccess(input, r));

@@ -1,0 +1,4 @@
+/** DetachGroupPolicy. */
+import { detachPolicyAction } from './attachment-actions.ts';
+
+export const detachGroupPolicy = detachPolicyAction('group');

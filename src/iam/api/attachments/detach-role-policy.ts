@@ -1,0 +1,4 @@
+/** DetachRolePolicy. */
+import { detachPolicyAction } from './attachment-actions.ts';
+
+export const detachRolePolicy = detachPolicyAction('role');

@@ -1,0 +1,4 @@
+/** DetachUserPolicy. */
+import { detachPolicyAction } from './attachment-actions.ts';
+
+export const detachUserPolicy = detachPolicyAction('user');

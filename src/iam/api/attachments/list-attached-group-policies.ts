@@ -1,0 +1,4 @@
+/** ListAttachedGroupPolicies: PolicyName and PolicyArn of each, by name. */
+import { listAttachedPoliciesAction } from './attachment-actions.ts';
+
+export const listAttachedGroupPolicies = listAttachedPoliciesAction('group');

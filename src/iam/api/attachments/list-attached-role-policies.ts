@@ -1,0 +1,4 @@
+/** ListAttachedRolePolicies: PolicyName and PolicyArn of each, by name. */
+import { listAttachedPoliciesAction } from './attachment-actions.ts';
+
+export const listAttachedRolePolicies = listAttachedPoliciesAction('role');
