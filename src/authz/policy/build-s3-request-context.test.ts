@@ -124,3 +124,10 @@ test('operation facts: ACL headers, copy source as sent, tags', () => {
   assert.equal(o['s3:if-none-match'], '*');
   assert.equal(ctx.lookup('s3:ExistingObjectTag/Project'), 'x');
 });
+
+test('an IPv4 client seen through a dual-stack socket is reported as IPv4', () => {
+  const ip = (sourceIp: string) => buildS3RequestContext({ auth: { kind: 'anonymous', principal: { type: 'Anonymous' } }, now: NOW, secureTransport: false, sourceIp }).lookup('aws:SourceIp');
+  assert.equal(ip('::ffff:203.0.113.9'), '203.0.113.9');
+  assert.equal(ip('::FFFF:10.0.0.1'), '10.0.0.1');
+  assert.equal(ip('2001:db8::1'), '2001:db8::1');
+});

@@ -6,10 +6,11 @@
  *
  * Keys produced (absent when the fact is absent):
  *   aws:CurrentTime (ISO 8601, seconds), aws:EpochTime (seconds), aws:SecureTransport,
- *   aws:SourceIp, aws:UserAgent, aws:Referer, aws:username (IAM users only), aws:userid,
- *   aws:PrincipalArn (the role ARN for sessions), aws:PrincipalAccount, aws:PrincipalType,
- *   aws:PrincipalTag/<k>, aws:TokenIssueTime, aws:MultiFactorAuthPresent and
- *   aws:MultiFactorAuthAge (temporary credentials only), aws:ResourceAccount,
+ *   aws:SourceIp (an IPv4-mapped IPv6 address unmapped), aws:UserAgent, aws:Referer,
+ *   aws:username (IAM users only), aws:userid, aws:PrincipalArn (the role ARN for sessions),
+ *   aws:PrincipalAccount, aws:PrincipalType, aws:PrincipalTag/<k>, aws:TokenIssueTime,
+ *   aws:MultiFactorAuthPresent and aws:MultiFactorAuthAge (temporary credentials only),
+ *   aws:ResourceAccount,
  *   s3:authType, s3:signatureversion, s3:signatureAge (ms; 0 for SigV2 — spec: uncertain),
  *   s3:x-amz-content-sha256, s3:TlsVersion, s3:ResourceAccount, and from `operation`:
  *   s3:prefix, s3:delimiter, s3:max-keys, s3:VersionId, s3:x-amz-acl, s3:x-amz-grant-*,
@@ -75,7 +76,14 @@ export interface S3OperationFacts {
   readonly ifNoneMatch?: string;
 }
 
-const AUTH_TYPE = { 'v4-header': 'REST-HEADER', 'v2-header': 'REST-HEADER', 'v4-query': 'REST-QUERY-STRING', 'v2-query': 'REST-QUERY-STRING', 'post-policy': 'POST' } as const;
+/** s3:authType by authentication scheme (§5.2). */
+const AUTH_TYPE = {
+  'v4-header': 'REST-HEADER',
+  'v2-header': 'REST-HEADER',
+  'v4-query': 'REST-QUERY-STRING',
+  'v2-query': 'REST-QUERY-STRING',
+  'post-policy': 'POST',
+} as const;
 
 export function buildS3RequestContext(f: S3RequestFacts): RequestContext {
   const keys = new Map<string, string | readonly string[]>();
@@ -85,7 +93,7 @@ export function buildS3RequestContext(f: S3RequestFacts): RequestContext {
   put('aws:CurrentTime', isoSeconds(f.now));
   put('aws:EpochTime', Math.floor(f.now / 1000));
   put('aws:SecureTransport', f.secureTransport ? 'true' : 'false');
-  put('aws:SourceIp', f.sourceIp);
+  put('aws:SourceIp', f.sourceIp === undefined ? undefined : unmapIpv4(f.sourceIp));
   put('aws:UserAgent', f.userAgent);
   put('aws:Referer', f.referer);
   put('aws:ResourceAccount', f.resourceAccount);
@@ -169,3 +177,11 @@ export function buildS3RequestContext(f: S3RequestFacts): RequestContext {
   return RequestContext.from(keys);
 }
 
+/**
+ * A dual-stack socket reports an IPv4 client as `::ffff:203.0.113.9`; AWS reports
+ * `203.0.113.9`, and string conditions on aws:SourceIp (rare, but legal) must see that.
+ */
+function unmapIpv4(ip: string): string {
+  const m = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(ip);
+  return m === null ? ip : m[1]!;
+}

@@ -51,7 +51,11 @@ export interface PatternOptions {
   foldCase: boolean;
 }
 
-const ESCAPED: Record<string, number> = { '*': 0x2a, '?': 0x3f, $: 0x24 };
+const ESCAPED: ReadonlyMap<string, number> = new Map([
+  ['*', 0x2a],
+  ['?', 0x3f],
+  ['$', 0x24],
+]);
 const VARIABLE = /^\s*([^\s,]+)\s*(?:,\s*'([^']*)'\s*)?$/;
 
 export function compilePattern(source: string, options: PatternOptions): CompiledPattern {
@@ -62,7 +66,7 @@ export function compilePattern(source: string, options: PatternOptions): Compile
     if (options.variables && c === 0x24 /* $ */ && source.charCodeAt(i + 1) === 0x7b /* { */) {
       const close = source.indexOf('}', i + 2);
       const body = close < 0 ? undefined : source.slice(i + 2, close);
-      const escape = body === undefined ? undefined : ESCAPED[body];
+      const escape = body === undefined ? undefined : ESCAPED.get(body);
       if (escape !== undefined) {
         codes.push(escape);
         i = close + 1;
@@ -96,7 +100,7 @@ function finishPattern(source: string, codes: Int32Array, variables: readonly Va
   while (h < codes.length && codes[h]! >= 0) h++;
   let t = codes.length;
   while (t > h && codes[t - 1]! >= 0) t--;
-  const text = (from: number, to: number) => String.fromCharCode(...codes.subarray(from, to));
+  const text = (from: number, to: number) => fromCodes(codes.subarray(from, to));
   return {
     source,
     codes,
@@ -140,11 +144,18 @@ export function slicePattern(p: CompiledPattern, start: number, end: number): Co
       codes[i] = VAR0 - j;
     }
   }
-  const source = String.fromCharCode(...Array.from(codes, (c) => (c === STAR ? 0x2a : c === QMARK ? 0x3f : c < 0 ? 0x24 : c)));
+  const source = fromCodes(Int32Array.from(codes, (c) => (c === STAR ? 0x2a : c === QMARK ? 0x3f : c < 0 ? 0x24 : c)));
   return finishPattern(source, codes, variables, p.foldCase);
 }
 
 /** The pattern is only `*`s: it matches any text. */
 export function matchesAnything(p: CompiledPattern): boolean {
   return p.literal === undefined && p.head === '' && p.tail === '' && p.middleIsStars;
+}
+
+/** Code units to a string, in slices (spreading a long array into one call overflows the stack). */
+function fromCodes(codes: Int32Array): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.subarray(i, i + 8192));
+  return out;
 }

@@ -15,14 +15,18 @@ export function decisionReason(v: Verdict, refs: readonly StatementRef[], input:
   const who = p.type === 'Anonymous' ? 'anonymous callers' : p.arn;
   const what = `${input.action}${input.resource === '*' ? '' : ` on ${input.resource}`}`;
   const [first, ...rest] = refs;
-  const also = rest.filter((r) => r.policyKind !== 'bucket' && r.policyKind !== 'trust').map((r) => ` and ${statementLabel(r)} permits it`).join('');
+  const also = rest
+    .filter((r) => r.policyKind !== 'bucket' && r.policyKind !== 'trust')
+    .map((r) => ` and ${statementLabel(r)} permits it`)
+    .join('');
   switch (v.basis) {
     case 'explicit-deny': {
       const held = first!.conditions.filter((c) => c.held).map((c) => c.text);
-      return `denied: ${statementLabel(first!)} matched${held.length > 0 ? `: ${held.join(' and ')}` : ` (${what}, no conditions)`}`;
+      const how = held.length > 0 ? `: ${held.join(' and ')}` : ` (${what}, no conditions)`;
+      return `denied: ${statementLabel(first!)} matched${how}`;
     }
     case 'root':
-      return `allowed: ${who} is the root user of account ${p.type === 'Account' ? p.account.accountId : ''}${input.resourceOwner === undefined ? '' : ', which owns the resource'}`;
+      return `allowed: ${who} is the root user of its account${input.resourceOwner === undefined ? '' : `, ${input.resourceOwner}, which owns the resource`}`;
     case 'identity':
     case 'resource-policy': {
       if (first === undefined) return `allowed: ${what}`;
@@ -33,7 +37,8 @@ export function decisionReason(v: Verdict, refs: readonly StatementRef[], input:
       return `allowed: ${input.acl?.description ?? 'the ACL grants it'}${also}`;
     case 'identity-and-resource':
     case 'identity-and-acl': {
-      const resourceSide = v.basis === 'identity-and-acl' ? (input.acl?.description ?? 'the ACL grants it') : statementLabel(refs[refs.length - 1]!) + ` grants it to ${who}`;
+      const resourceSide =
+        v.basis === 'identity-and-acl' ? (input.acl?.description ?? 'the ACL grants it') : `${statementLabel(refs[refs.length - 1]!)} grants it to ${who}`;
       const identitySide = p.type === 'Account' ? `${who} is its account's root user` : `${statementLabel(first!)} allows it`;
       return `allowed: ${what} crosses accounts, so both sides must allow: ${identitySide}, and ${resourceSide}`;
     }
@@ -46,13 +51,16 @@ function implicitReason(type: PolicyType, input: AccessEvaluation, who: string, 
   const p = input.principal;
   switch (type) {
     case 'identity-based':
-      return `no identity-based policy allows ${what}${crossAccount(input) ? ` (${who} is in another account than the owner ${input.resourceOwner}: its own account must allow it too)` : ''}`;
+      if (!crossAccount(input)) return `no identity-based policy allows ${what}`;
+      return `no identity-based policy allows ${what} (${who} is in another account than the owner ${input.resourceOwner}: its own account must allow it too)`;
     case 'permissions boundary':
       return `the permissions boundary '${input.permissionsBoundary?.name}' does not allow ${what}`;
     case 'session':
       return `no session policy allows ${what}`;
     case 'resource-based': {
-      if (p.type === 'Anonymous') return `nothing grants ${what} to anonymous callers (no bucket policy statement for "*", no ACL grant to AllUsers)`;
+      if (p.type === 'Anonymous') {
+        return `nothing grants ${what} to anonymous callers (no bucket policy statement for "*", no ACL grant to AllUsers)`;
+      }
       const owner = input.objectOwner ?? input.resourceOwner;
       return `${who} is not in the owner's account ${owner}, and no resource policy statement or ACL grant of the owner allows ${what}`;
     }

@@ -35,7 +35,8 @@ export function statementRequestOf(input: AccessEvaluation): StatementRequest {
     actionLower: input.action.toLowerCase(),
     resource: s3Wide ? 'arn:aws:s3:::*' : input.resource,
     context: input.context,
-    hasBoundary: input.permissionsBoundary !== undefined,
+    // Only IAM users and role sessions have boundaries (the root user cannot).
+    hasBoundary: input.permissionsBoundary !== undefined && (input.principal.type === 'User' || input.principal.type === 'AssumedRole'),
   };
 }
 

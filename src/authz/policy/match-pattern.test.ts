@@ -82,6 +82,7 @@ test('policy variables (§4): substitution before matching, defaults, escapes, u
     ['*${aws:username}', 'alicalice', true],
     ['${unterminated', '${unterminated', true],
     ['${}', '${}', true],
+    ['${constructor}', '', false], // an unknown key, not an escape: unresolved
   ];
   for (const [p, t, want] of cases) assert.equal(matchPattern(resource(p), t, context), want, `${p} vs ${t}`);
   // Without variables (2008-10-17, or Action), `${…}` is literal text.
@@ -100,4 +101,9 @@ test('slices match a part of the text only', () => {
   assert.equal(matchPatternSlice(resource('1111*'), text, 13, 25, context), true);
   assert.equal(matchPatternSlice(resource('*'), text, 8, 8, context), true);
   assert.equal(matchPatternSlice(resource('iam'), text, 8, 11, context), true);
+});
+
+test('long patterns compile', () => {
+  const long = 'a'.repeat(200_000);
+  assert.equal(matchPattern(resource(`${long}*`), `${long}b`, context), true);
 });

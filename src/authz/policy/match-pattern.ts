@@ -34,10 +34,17 @@ export function matchPatternSlice(p: CompiledPattern, text: string, from: number
   return walk(p, h, p.codes.length - t, text, from + h, to - t, vars);
 }
 
-/** Whether `literal` occurs in text at `at` (folded: literal is already lower-case). */
+/**
+ * Whether `literal` occurs in text at `at` (folded: literal is already lower-case). Compared
+ * from its end: the patterns of one policy tend to share a long head (`arn:aws:s3:::bucket/`)
+ * and differ just before the wildcard, so a mismatch is usually found on the first character.
+ */
 function literalAt(literal: string, text: string, at: number, fold: boolean): boolean {
-  if (!fold) return text.startsWith(literal, at);
-  for (let i = 0; i < literal.length; i++) if (literal.charCodeAt(i) !== foldCode(text.charCodeAt(at + i))) return false;
+  if (fold) {
+    for (let i = literal.length - 1; i >= 0; i--) if (literal.charCodeAt(i) !== foldCode(text.charCodeAt(at + i))) return false;
+  } else {
+    for (let i = literal.length - 1; i >= 0; i--) if (literal.charCodeAt(i) !== text.charCodeAt(at + i)) return false;
+  }
   return true;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Whether a statement applies to the request (§2.4: Principal AND Action AND Resource AND
- * Condition), cheapest test first, without allocating. Returns the principal grant rank
+ * Condition), resource and action first, conditions last, without allocating. Returns the principal grant rank
  * (match-principal.ts) so the combination step can tell direct grants from delegated ones;
  * statements without a Principal (identity, boundary, session policies) apply to the caller
  * itself and rank DIRECT.
@@ -26,8 +26,9 @@ export interface StatementRequest {
 }
 
 export function matchStatement(s: CompiledStatement, r: StatementRequest): GrantRank {
-  if (!matchSet(s.actions, r.actionLower, undefined)) return NO_MATCH;
+  // Resources first: within one policy they tell statements apart more often than actions do.
   if (s.resources !== undefined && !matchSet(s.resources, r.resource, r.context)) return NO_MATCH;
+  if (!matchSet(s.actions, r.actionLower, undefined)) return NO_MATCH;
   const rank = principalRank(s, r);
   if (rank === NO_MATCH) return NO_MATCH;
   const conditions = s.conditions;

@@ -19,3 +19,7 @@ test('rejects duplicate keys at any depth and malformed JSON', () => {
   // Same key in different objects is fine.
   assert.equal(readStrictJson('[{"a":1},{"a":2}]').ok, true);
 });
+
+test('absurd nesting is invalid JSON, not a crash', () => {
+  assert.deepEqual(readStrictJson('['.repeat(1_000_000)), { ok: false, problem: 'invalid' });
+});

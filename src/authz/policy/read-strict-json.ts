@@ -27,6 +27,8 @@ export function readStrictJson(text: string): JsonReadResult {
     return { ok: true, value };
   } catch (e) {
     if (e instanceof Stop) return { ok: false, problem: e.problem };
+    // Nesting deep enough to exhaust the stack is not a policy either.
+    if (e instanceof RangeError) return { ok: false, problem: 'invalid' };
     throw e;
   }
 }
