@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
 import type { CofferConfig } from './config/config.ts';
+import { openAuditLog, type AuditSink } from './diagnostics/audit/audit-log.ts';
 import { startHttpServer } from './http/server.ts';
 import { bootstrapRoot } from './iam/bootstrap-root.ts';
 import { loadMasterKey } from './iam/master-key.ts';
@@ -13,12 +14,13 @@ import { SqliteIdentityStore } from './iam/sqlite/sqlite-identity-store.ts';
 import { createSts } from './sts/create-sts.ts';
 import { loadSessionKey } from './sts/session-token/load-session-key.ts';
 import type { Account } from './auth/principal.ts';
-import { OwnerOnlyAuthorizer } from './authz/owner-only-authorizer.ts';
+import { PolicyAuthorizer } from './authz/policy-authorizer.ts';
 import { AdjustableClock, systemClock, type Clock } from './lib/clock.ts';
 import { randomIds, type Ids } from './lib/ids.ts';
 import type { S3Deps } from './s3/s3-deps.ts';
 import { handleQueryRequest, type QueryApiDeps } from './query-api/handle-query-request.ts';
 import { iamQueryService } from './iam/api/iam-service.ts';
+import { iamAuthorize } from './s3/iam-authorize.ts';
 import { FsBlobStore } from './storage/fs/fs-blob-store.ts';
 import { sweepOrphanBlobs } from './storage/orphan-sweep.ts';
 import { SqliteMetadataStore } from './storage/sqlite/sqlite-metadata-store.ts';
@@ -41,6 +43,8 @@ export interface CofferInstance {
   generatedRootKey: { accessKeyId: string; secretAccessKey: string } | undefined;
   deps: S3Deps;
   identity: SqliteIdentityStore;
+  /** The audit log (`flush()` before reading it from another process). */
+  audit: AuditSink;
   /** Graceful: stop accepting, finish in-flight requests (bounded), close the stores. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -78,22 +82,38 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     blobs,
     credentials: sts.credentials,
     accounts: identity,
-    authorizer: new OwnerOnlyAuthorizer(),
+    accountSettings: identity,
+    iam: identity.iam,
+    authorizer: new PolicyAuthorizer({
+      metadata,
+      iam: identity.iam,
+      accounts: identity,
+      accountPublicAccessBlock: (accountId) => identity.getAccountPublicAccessBlock(accountId),
+    }),
     clock,
     ids,
     region: config.region,
     maxSkewMs: config.maxSkewMs,
     sigv2: config.sigv2,
     logger,
+    explainDenials: config.explainDenials,
   };
+  const audit = await openAuditLog({
+    dataDir: config.dataDir,
+    mode: config.audit,
+    retentionMs: config.auditRetentionMs,
+    clock,
+    onError: (error) => logger.warn({ err: error }, 'audit log'),
+  });
   // STS and IAM answer on the same endpoint, told apart by the credential scope of each call.
-  const queryApi: QueryApiDeps = { services: [sts.service, iamQueryService({ store: identity.iam })], credentials: deps.credentials, clock, region: config.region, maxSkewMs: config.maxSkewMs };
+  const queryApi: QueryApiDeps = { services: [sts.service, iamQueryService({ store: identity.iam, authorize: iamAuthorize(deps.authorizer) })], credentials: deps.credentials, clock, region: config.region, maxSkewMs: config.maxSkewMs };
   const server = await startHttpServer(deps, {
     host: config.host,
     port: config.port,
     domains: config.domains,
     tls: config.tls,
     routes: [(req) => handleQueryRequest(req, queryApi)],
+    audit,
   });
 
   let stopped: Promise<void> | undefined;
@@ -104,9 +124,11 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     generatedRootKey: root.generated,
     deps,
     identity,
+    audit,
     stop: (graceMs = config.shutdownGraceMs) =>
       (stopped ??= (async () => {
         await server.close(graceMs);
+        await audit.close();
         await blobs.close();
         await metadata.close();
         await identity.close();

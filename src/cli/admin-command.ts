@@ -1,6 +1,8 @@
 /**
  * `coffer admin clock [--offset +20m | --reset]`: read or move a running server's clock
  * (PUT /.coffer/clock, account root only), to reproduce skew and expiry failures on demand.
+ * `coffer admin account …` and `coffer admin public-access-block …` work on a data directory
+ * (account-command.ts, account-command-public-access-block.ts).
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, parseDuration } from '../config/config.ts';
@@ -10,6 +12,17 @@ import type { ServerClock } from '../diagnostics/inspect/server-inspection.ts';
 import { CofferCallError, callCoffer, errorOf } from '../diagnostics/signing/call-coffer.ts';
 import { ObjectUrlError } from '../diagnostics/signing/object-url.ts';
 import { credentialSourceEnv, processIo, type CommandIo } from './command-io.ts';
+import { accountCommand } from './account-command.ts';
+import { publicAccessBlockCommand } from './account-command-public-access-block.ts';
+
+const ADMIN_HELP = `usage: coffer admin <subcommand> [options]
+
+  clock                a running server's clock: show it, or move it (--offset +20m | --reset)
+  account              create, list and delete the accounts of a data directory
+  public-access-block  an account's Block Public Access settings
+
+\`coffer admin <subcommand> --help\` tells more.
+`;
 
 const HELP = `usage: coffer admin clock [--offset <duration> | --reset] [options]
 
@@ -31,10 +44,12 @@ export async function adminCommand(argv: string[], io: CommandIo = processIo()):
   };
   const [sub, ...rest] = argv;
   if (sub === undefined || sub === '--help' || sub === '-h' || sub === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(ADMIN_HELP);
     return sub === undefined ? 2 : 0;
   }
-  if (sub !== 'clock') return fail(`unknown subcommand "${sub}"\n\n${HELP}`);
+  if (sub === 'account') return accountCommand(rest, io);
+  if (sub === 'public-access-block') return publicAccessBlockCommand(rest, io);
+  if (sub !== 'clock') return fail(`unknown subcommand "${sub}"\n\n${ADMIN_HELP}`);
   let parsed;
   try {
     parsed = parseArgs({

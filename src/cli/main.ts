@@ -2,15 +2,19 @@
  * `coffer <command>`: one file per command, each thin over the modules the server uses.
  */
 import { adminCommand } from './admin-command.ts';
+import { explainCommand } from './explain-command.ts';
 import { inspectCommand } from './inspect-command.ts';
 import { presignCommand } from './presign-command.ts';
 import { serverCommand } from './server-command.ts';
+import { simulateCommand } from './simulate-command.ts';
 
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   server: { summary: 'serve the S3 API (flags: coffer server --help)', run: serverCommand },
   presign: { summary: 'print a presigned URL for s3://bucket/key', run: (argv) => presignCommand(argv) },
   inspect: { summary: 'explain a presigned URL or Authorization header: what AWS will answer, and why', run: (argv) => inspectCommand(argv) },
-  admin: { summary: "a running server's clock: coffer admin clock [--offset +20m | --reset]", run: (argv) => adminCommand(argv) },
+  explain: { summary: 'why a request (by its x-amz-request-id) was allowed or refused, from the audit log', run: (argv) => explainCommand(argv) },
+  simulate: { summary: 'would a principal be allowed an action on a resource, and why (offline)', run: (argv) => simulateCommand(argv) },
+  admin: { summary: "accounts, account-level Block Public Access, a running server's clock (coffer admin --help)", run: (argv) => adminCommand(argv) },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -22,6 +22,12 @@ export interface CofferConfig {
   /** How long in-flight requests may run after SIGTERM before connections are cut. */
   shutdownGraceMs: number;
   rootCredentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Which requests go to `<data-dir>/audit/` (what `coffer explain` reads): every one, only denials, or none. */
+  audit: 'off' | 'denials' | 'all';
+  /** How long audit files are kept (removed at start and at each daily rotation). */
+  auditRetentionMs: number;
+  /** Test environments only: AccessDenied responses say why in `x-coffer-denial-reason`. */
+  explainDenials: boolean;
 }
 
 export class ConfigError extends Error {
@@ -43,6 +49,9 @@ export const DEFAULTS = {
   durability: 'full',
   sigv2: 'on',
   shutdownGrace: '10s',
+  audit: 'all',
+  auditRetention: '30d',
+  explainDenials: 'off',
 } as const;
 
 /** Durations: `900000` (ms), `90s`, `15m`, `2h`, `1d`, with an optional sign for offsets. */

@@ -24,6 +24,9 @@ const DEFAULT_CONFIG: CofferConfig = {
   sigv2: true,
   shutdownGraceMs: 10_000,
   rootCredentials: undefined,
+  audit: 'all',
+  auditRetentionMs: 30 * 86_400_000,
+  explainDenials: false,
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'coffer-config-test-'));
@@ -54,12 +57,14 @@ describe('loadConfig: sources', () => {
       COFFER_DOMAIN: 'S3.Example.com,localhost', COFFER_TLS_CERT: CERT, COFFER_TLS_KEY: KEY, COFFER_LOG_LEVEL: 'debug',
       COFFER_MAX_SKEW: '5m', COFFER_CLOCK_OFFSET: '-1h', COFFER_DURABILITY: 'none', COFFER_SHUTDOWN_GRACE: '30s',
       COFFER_SIGV2: 'off', COFFER_ROOT_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', COFFER_ROOT_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      COFFER_AUDIT: 'denials', COFFER_AUDIT_RETENTION: '7d', COFFER_EXPLAIN_DENIALS: 'on',
     });
     assert.deepEqual(config, {
       host: '0.0.0.0', port: 8080, dataDir: '/var/coffer', region: 'eu-west-1', domains: ['s3.example.com', 'localhost'],
       tls: { cert: '-----BEGIN CERTIFICATE-----\ncert\n', key: '-----BEGIN PRIVATE KEY-----\nkey\n' },
       logLevel: 'debug', maxSkewMs: 300_000, clockOffsetMs: -3_600_000, durability: 'none', sigv2: false, shutdownGraceMs: 30_000,
       rootCredentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      audit: 'denials', auditRetentionMs: 7 * 86_400_000, explainDenials: true,
     });
   });
 
@@ -68,16 +73,19 @@ describe('loadConfig: sources', () => {
       COFFER_HOST: 'env', COFFER_PORT: 'not-a-port', COFFER_DATA_DIR: 'env', COFFER_REGION: 'bad', COFFER_DOMAIN: 'bad host',
       COFFER_TLS_CERT: '/missing/cert', COFFER_TLS_KEY: '/missing/key', COFFER_LOG_LEVEL: 'loud', COFFER_MAX_SKEW: 'x',
       COFFER_CLOCK_OFFSET: 'x', COFFER_DURABILITY: 'x', COFFER_SHUTDOWN_GRACE: 'x', COFFER_SIGV2: 'x',
+      COFFER_AUDIT: 'x', COFFER_AUDIT_RETENTION: 'x', COFFER_EXPLAIN_DENIALS: 'x',
     };
     const config = loadConfig(
       ['--host', '::', '--port=0', '--data-dir', 'd', '--region', 'ap-southeast-2', '--domain', 'a.test', '--domain', 'B.test',
         '--tls-cert', CERT, '--tls-key', KEY, '--log-level', 'silent', '--max-skew', '90s', '--clock-offset', '+2m',
-        '--durability', 'full', '--sigv2', 'off', '--shutdown-grace', '1500'],
+        '--durability', 'full', '--sigv2', 'off', '--shutdown-grace', '1500', '--audit', 'off', '--audit-retention', '36h',
+        '--explain-denials'],
       env,
     );
     assert.deepEqual({ ...config, tls: config.tls !== undefined }, {
       host: '::', port: 0, dataDir: 'd', region: 'ap-southeast-2', domains: ['a.test', 'b.test'], tls: true,
       logLevel: 'silent', maxSkewMs: 90_000, clockOffsetMs: 120_000, durability: 'full', sigv2: false, shutdownGraceMs: 1_500, rootCredentials: undefined,
+      audit: 'off', auditRetentionMs: 36 * 3_600_000, explainDenials: true,
     });
   });
 
@@ -105,6 +113,9 @@ describe('loadConfig: each validation error names the flag and the variable', ()
     ['max-skew', '-5m', '--max-skew / COFFER_MAX_SKEW: must be positive'],
     ['clock-offset', '1 hour', `--clock-offset / COFFER_CLOCK_OFFSET: "1 hour" is not a duration ${DURATION}`],
     ['shutdown-grace', '10sec', `--shutdown-grace / COFFER_SHUTDOWN_GRACE: "10sec" is not a duration ${DURATION}`],
+    ['audit', 'some', '--audit / COFFER_AUDIT: off, denials or all'],
+    ['audit-retention', 'a month', `--audit-retention / COFFER_AUDIT_RETENTION: "a month" is not a duration ${DURATION}`],
+    ['audit-retention', '0', '--audit-retention / COFFER_AUDIT_RETENTION: must be positive (e.g. 30d)'],
   ];
   for (const [flag, value, message] of rows) {
     const variable = 'COFFER_' + flag.toUpperCase().replace(/-/g, '_');
@@ -113,6 +124,13 @@ describe('loadConfig: each validation error names the flag and the variable', ()
       assert.equal(configError([], { [variable]: value }), message);
     });
   }
+
+  it('--explain-denials is a switch; COFFER_EXPLAIN_DENIALS is on or off', () => {
+    assert.equal(loadConfig(['--explain-denials'], {}).explainDenials, true);
+    assert.equal(loadConfig([], { COFFER_EXPLAIN_DENIALS: 'on' }).explainDenials, true);
+    assert.equal(loadConfig([], { COFFER_EXPLAIN_DENIALS: 'off' }).explainDenials, false);
+    assert.equal(configError([], { COFFER_EXPLAIN_DENIALS: 'yes' }), '--explain-denials / COFFER_EXPLAIN_DENIALS: on or off');
+  });
 
   it('a comma-separated COFFER_DOMAIN is checked name by name', () => {
     assert.equal(configError([], { COFFER_DOMAIN: 'ok.test,bad host' }), '--domain / COFFER_DOMAIN: "bad host" is not a host name');

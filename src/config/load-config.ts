@@ -19,6 +19,9 @@ export const SERVER_OPTIONS = {
   durability: { type: 'string' },
   sigv2: { type: 'string' },
   'shutdown-grace': { type: 'string' },
+  audit: { type: 'string' },
+  'audit-retention': { type: 'string' },
+  'explain-denials': { type: 'boolean' },
 } as const;
 
 /**
@@ -71,6 +74,14 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
   const maxSkewMs = parseDuration(pick('max-skew', DEFAULTS.maxSkew)!, name('max-skew'));
   if (maxSkewMs <= 0) throw new ConfigError(`${name('max-skew')}: must be positive`);
 
+  const audit = pick('audit', DEFAULTS.audit)!;
+  if (audit !== 'off' && audit !== 'denials' && audit !== 'all') throw new ConfigError(`${name('audit')}: off, denials or all`);
+  const auditRetentionMs = parseDuration(pick('audit-retention', DEFAULTS.auditRetention)!, name('audit-retention'));
+  if (auditRetentionMs <= 0) throw new ConfigError(`${name('audit-retention')}: must be positive (e.g. 30d)`);
+  // A switch: `--explain-denials`, or COFFER_EXPLAIN_DENIALS=on.
+  const explainDenials = values['explain-denials'] === true ? 'on' : (env.COFFER_EXPLAIN_DENIALS || DEFAULTS.explainDenials);
+  if (explainDenials !== 'on' && explainDenials !== 'off') throw new ConfigError(`${name('explain-denials')}: on or off`);
+
   const accessKeyId = env.COFFER_ROOT_ACCESS_KEY_ID;
   const secretAccessKey = env.COFFER_ROOT_SECRET_ACCESS_KEY;
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
@@ -97,6 +108,9 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
     sigv2: sigv2 === 'on',
     shutdownGraceMs: parseDuration(pick('shutdown-grace', DEFAULTS.shutdownGrace)!, name('shutdown-grace')),
     rootCredentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+    audit,
+    auditRetentionMs,
+    explainDenials: explainDenials === 'on',
   };
 }
 

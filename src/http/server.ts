@@ -6,6 +6,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
+import type { AuditSink } from '../diagnostics/audit/audit-log.ts';
 import { handleS3Request, type PipelineOutcome } from '../s3/pipeline.ts';
 import type { S3Deps } from '../s3/s3-deps.ts';
 import type { S3Request } from '../s3/s3-request.ts';
@@ -29,6 +30,8 @@ export interface HttpServerOptions {
   tls: { cert: string; key: string } | undefined;
   /** Tried in order before the S3 pipeline. */
   routes?: readonly Route[];
+  /** Where each request's record goes once its response is written (`coffer explain` reads it). */
+  audit?: AuditSink;
 }
 
 export interface RunningServer {
@@ -99,8 +102,10 @@ async function serve(
   const hostId = deps.ids.hostId();
   const continueSent = expectsContinue ? continueOnFirstRead(message, res) : () => true;
   let outcome: PipelineOutcome;
+  let req: S3Request | undefined;
+  const receivedAt = deps.clock.now();
   try {
-    const req = toS3Request(message, { id, hostId, receivedAt: deps.clock.now(), domains: options.domains, body: message });
+    req = toS3Request(message, { id, hostId, receivedAt, domains: options.domains, body: message });
     let routed = await handleAdminRequest(req, message, deps);
     for (const route of options.routes ?? []) routed ??= await route(req, message);
     outcome = routed ?? (await handleS3Request(req, deps));
@@ -113,7 +118,9 @@ async function serve(
   // (Other unread bodies are drained by node after the response, keeping the connection usable.)
   const close = expectsContinue && !continueSent();
   await writeResponse(res, outcome.response, { method: message.method ?? 'GET', requestId: id, hostId, now: deps.clock.now(), close });
-  logOutcome(deps, message, outcome, id, performance.now() - started);
+  const ms = performance.now() - started;
+  logOutcome(deps, message, outcome, id, ms);
+  options.audit?.record({ requestId: id, req, outcome, receivedAt, method: message.method, remoteAddress: message.socket.remoteAddress, ms });
 }
 
 function logOutcome(deps: S3Deps, message: IncomingMessage, outcome: PipelineOutcome, requestId: string, ms: number): void {

@@ -7,6 +7,7 @@
 import type { Account } from '../auth/principal.ts';
 import type { CredentialStore } from '../auth/credential-store.ts';
 import type { IamStore } from './iam-store.ts';
+import type { PublicAccessBlock } from '../storage/types.ts';
 
 export interface AccessKeyInfo {
   accessKeyId: string;
@@ -22,6 +23,16 @@ export interface NewAccessKey extends AccessKeyInfo {
   secretAccessKey: string;
 }
 
+/** An account as `coffer admin account list` shows it: never a secret. */
+export interface AccountSummary {
+  account: Account;
+  isDefault: boolean;
+  createdAt: number;
+  /** All its access keys: its root's and its IAM users'. */
+  accessKeys: number;
+  rootAccessKeys: number;
+}
+
 export interface IdentityStore extends CredentialStore {
   /** The IAM entities; also what STS and the authorizer read (IamReader). */
   readonly iam: IamStore;
@@ -32,6 +43,24 @@ export interface IdentityStore extends CredentialStore {
   defaultAccount(): Promise<Account | undefined>;
   listAccounts(): Promise<Account[]>;
   deleteAccount(accountId: string): Promise<void>;
+  /**
+   * A new (not default) account and its root access key, in one transaction. E-mail addresses
+   * are unique case-insensitively: throws AccountError 'email-taken'; and 'wrong-master-key'
+   * when this store's master key cannot open the secrets already in it.
+   */
+  createAccountWithRootKey(input: { displayName: string; email: string }): Promise<{ account: Account; rootKey: NewAccessKey }>;
+  listAccountSummaries(): Promise<AccountSummary[]>;
+
+  /**
+   * The account's Block Public Access settings (policy-evaluation.md §8.4), or undefined when it
+   * has none (every flag off). Read on every call, never cached: `coffer admin
+   * public-access-block` changes them from another process.
+   */
+  getAccountPublicAccessBlock(accountId: string): Promise<PublicAccessBlock | undefined>;
+  /** Replaces the account's settings; throws AccountError 'no-such-account'. */
+  putAccountPublicAccessBlock(accountId: string, config: PublicAccessBlock): Promise<void>;
+  /** Removes them (every flag off); false when there were none. Throws AccountError 'no-such-account'. */
+  deleteAccountPublicAccessBlock(accountId: string): Promise<boolean>;
 
   /**
    * Creates a key without quota checks (bootstrap; the IAM API uses `iam.accessKeys`); with

@@ -16,6 +16,8 @@ import { toS3Error } from './errors/to-s3-error.ts';
 import { authorizeOperation } from './authorize-operation.ts';
 import { parseOperation } from './operations/parse-operation.ts';
 import type { OperationName } from './operations/operation-names.ts';
+import type { OperationSpec } from './operations/operation-spec.ts';
+import { requestFacts } from './request-facts.ts';
 import { OPERATIONS } from './operations/registry.ts';
 import { readPostForm } from './post/read-post-form.ts';
 import type { PostUpload } from './post/post-form.ts';
@@ -24,6 +26,7 @@ import type { S3Deps } from './s3-deps.ts';
 import type { S3Request } from './s3-request.ts';
 import type { S3Response } from './s3-response.ts';
 import { errorResponse } from './error-response.ts';
+import { withDenialReason } from '../diagnostics/audit/denial-reason-header.ts';
 
 /** The response and what the log and the audit trail need to know about how it came about. */
 export interface PipelineOutcome {
@@ -62,16 +65,36 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
     const auth = outcome.auth!;
     if (spec.needsBucket && bucket === undefined) throw noSuchBucket(req.bucket ?? '');
 
-    if (spec.credentials !== 'none') {
-      outcome.decision = await authorizeOperation(req, spec, auth, bucket, deps.authorizer, post?.key);
-      if (!outcome.decision.allowed) {
-        throw new S3Error('AccessDenied', { message: outcome.decision.message, reason: outcome.decision.reason });
-      }
+    if (spec.credentials !== 'none' && !spec.checkedPerKey) {
+      outcome.decision = await authorizeOperation({ req, spec, auth, bucket, authorizer: deps.authorizer, metadata: deps.metadata, ...(post ? { key: post.key } : {}) });
+      if (!outcome.decision.allowed) throw accessDenied(outcome.decision, spec, auth);
     }
 
     const payload: RequestPayload = post ? formPayload(post) : openPayload(req, auth);
     const xml = spec.body === 'none' || spec.body === 'stream' ? undefined : await readBodyLimited(payload, spec.body.xml);
-    response = await spec.handler({ req, auth, payload, bucket, xml, deps, ...(post ? { post } : {}) });
+    // DeleteObjects decides each key on its own (policy-evaluation.md §6.1).
+    const checkAccess = (action: string, key: string) =>
+      deps.authorizer.authorize({ auth, action, resource: `arn:aws:s3:::${req.bucket}/${key}`, bucket, object: { key }, facts: requestFacts(req, auth, action) });
+    try {
+      response = await spec.handler({ req, auth, payload, bucket, xml, deps, checkAccess, ...(post ? { post } : {}) });
+    } catch (e) {
+      if (spec.hidesMissingKeys && e instanceof S3Error && e.code === 'NoSuchKey') {
+        // 404 only for callers who may list the bucket; anyone else cannot tell a missing key
+        // from a forbidden one (policy-evaluation.md §7.4).
+        const list = await deps.authorizer.authorize({
+          auth,
+          action: 's3:ListBucket',
+          resource: `arn:aws:s3:::${req.bucket}`,
+          bucket,
+          facts: requestFacts(req, auth, 's3:ListBucket'),
+        });
+        if (!list.allowed) {
+          outcome.decision = list;
+          throw accessDenied(list, spec, auth);
+        }
+      }
+      throw e;
+    }
   } catch (thrown) {
     // A POST form's file was never read, or not to its end: let the rest of the body drain, or
     // the connection cannot carry the next request.
@@ -81,6 +104,7 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
       ownerAccountId: outcome.auth?.kind === 'signed' ? outcome.auth.principal.account.accountId : undefined,
     });
     response = errorResponse(outcome.error, req);
+    if (deps.explainDenials) response = withDenialReason(response, req, { ...outcome, error: outcome.error });
   }
   // Browsers need CORS headers on errors too, or a page cannot even see that it was refused.
   return { ...outcome, response: await applyCorsHeaders(req, bucket, response, deps) };
@@ -101,6 +125,11 @@ function authenticateDeps(deps: S3Deps, bucket: BucketRecord | undefined) {
 /** POST Object's body is the form's file part, already past the fields. */
 function formPayload(post: PostUpload): RequestPayload {
   return { body: post.form.file.stream, contentSha256: undefined, length: undefined, trailers: () => new Map() };
+}
+
+function accessDenied(decision: Decision, spec: OperationSpec, auth: Authentication): S3Error {
+  const message = auth.kind === 'anonymous' && spec.anonymousDenial ? spec.anonymousDenial : decision.message;
+  return new S3Error('AccessDenied', { message, reason: decision.reason });
 }
 
 function notImplemented(operation: OperationName): S3Error {

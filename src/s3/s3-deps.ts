@@ -5,10 +5,22 @@ import type { Logger } from 'pino';
 import type { CredentialStore } from '../auth/credential-store.ts';
 import type { AccountDirectory } from '../authz/acl/resolve-grantees.ts';
 import type { Authorizer } from '../authz/authorizer.ts';
+import type { IamReader } from '../iam/iam-store.ts';
 import type { Clock } from '../lib/clock.ts';
 import type { Ids } from '../lib/ids.ts';
 import type { BlobStore } from '../storage/blob-store.ts';
 import type { MetadataStore } from '../storage/metadata-store.ts';
+import type { PublicAccessBlock } from '../storage/types.ts';
+
+/**
+ * Settings an account holds for all its buckets, as the S3 layer reads them (the identity store
+ * implements it). Read afresh on every call: `coffer admin public-access-block` changes them
+ * from another process.
+ */
+export interface AccountSettings {
+  /** The account's Block Public Access settings (policy-evaluation.md §8.4); undefined when it has none (all off). */
+  getAccountPublicAccessBlock(accountId: string): Promise<PublicAccessBlock | undefined>;
+}
 
 export interface S3Deps {
   metadata: MetadataStore;
@@ -17,6 +29,10 @@ export interface S3Deps {
   /** Accounts by canonical id and e-mail (ACL grantees). */
   accounts: AccountDirectory;
   authorizer: Authorizer;
+  /** IAM users and roles, to resolve the principals a bucket policy names (PutBucketPolicy). */
+  iam?: IamReader;
+  /** Per-account settings: account-level Block Public Access (combine with the bucket's via effectivePublicAccessBlock). */
+  accountSettings?: AccountSettings;
   clock: Clock;
   ids: Ids;
   /** The region this endpoint serves (new buckets default to it). */
@@ -25,4 +41,6 @@ export interface S3Deps {
   /** Accept SigV2 (as AWS does for buckets created before June 2020), or refuse it. */
   sigv2: boolean;
   logger: Logger;
+  /** `--explain-denials` (test environments only): AccessDenied responses carry `x-coffer-denial-reason`. */
+  explainDenials?: boolean;
 }

@@ -1,20 +1,18 @@
 /**
  * Builds STS for the composition root: the session-aware CredentialStore that every request
- * (S3, STS, IAM) resolves through, and the STS Query service. The caller's own policies go
- * through the policy engine; trust policies through the interim evaluator (see its header for
- * why the engine cannot take them yet).
+ * (S3, STS, IAM) resolves through, and the STS Query service. Role assumption is decided by the
+ * policy engine on the role's trust policy and the caller's own policies, read from IAM.
  */
 import type { CredentialStore } from '../auth/credential-store.ts';
 import type { IamReader } from '../iam/iam-store.ts';
 import type { IdentityStore } from '../iam/identity-store.ts';
 import type { QueryService } from '../query-api/query-service.ts';
-import { EngineCallerPolicyCheck } from './caller-policy-check.ts';
+import { IamCallerPolicies } from './caller-policies.ts';
 import { identityStsDirectory } from './identity-sts-directory.ts';
 import { SessionCredentialStore } from './session-credential-store.ts';
 import { SessionTokenCodec } from './session-token/session-token-codec.ts';
 import type { StsDeps } from './sts-deps.ts';
 import { stsService } from './sts-service.ts';
-import { InterimTrustPolicyEvaluator } from './trust-policy/interim-trust-policy-evaluator.ts';
 import { JwksKeySets } from './web-identity/jwks-key-sets.ts';
 import { WebIdentityVerifier } from './web-identity/web-identity-verifier.ts';
 
@@ -37,8 +35,7 @@ export function createSts(input: {
   const deps: StsDeps = {
     directory,
     codec,
-    trust: new InterimTrustPolicyEvaluator(),
-    callerPolicies: new EngineCallerPolicyCheck(input.iam),
+    callerPolicies: new IamCallerPolicies(input.iam),
     webIdentity: new WebIdentityVerifier({ keys: new JwksKeySets({ fetch: input.fetch }), directory }),
   };
   return {

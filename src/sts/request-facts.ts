@@ -6,10 +6,9 @@
  * aws:EpochTime). Keys are lower-cased, as conditions look them up.
  */
 import type { Authentication } from '../auth/authentication.ts';
-import { rootArn, type Principal } from '../auth/principal.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { S3Request } from '../s3/s3-request.ts';
 import { temporarySessionOf, type TemporarySession } from './temporary-session.ts';
-import type { TrustCaller } from './trust-policy/trust-caller.ts';
 
 export type SignedPrincipal = Exclude<Principal, { type: 'Anonymous' }>;
 export type ContextEntries = Map<string, string | readonly string[]>;
@@ -29,18 +28,6 @@ export function callerOf(auth: Authentication): Caller {
 /** aws:PrincipalArn: the user, the role (not the session) or the root (§5.1). */
 export function principalArn(principal: SignedPrincipal): string {
   return principal.type === 'AssumedRole' ? principal.roleArn : principal.arn;
-}
-
-export function trustCallerOf(principal: SignedPrincipal): TrustCaller {
-  const accountId = principal.account.accountId;
-  switch (principal.type) {
-    case 'Account':
-      return { kind: 'aws', accountId, isRoot: true, arns: [rootArn(accountId)] };
-    case 'User':
-      return { kind: 'aws', accountId, isRoot: false, arns: [principal.arn] };
-    case 'AssumedRole':
-      return { kind: 'aws', accountId, isRoot: false, arns: [principal.roleArn, principal.arn] };
-  }
 }
 
 export function requestContext(req: S3Request, now: number): ContextEntries {

@@ -144,7 +144,7 @@ describe('browser uploads from another origin (headless Chromium)', { skip, time
       Fields: { 'Content-Type': 'image/png', success_action_redirect: done },
       Conditions: [['content-length-range', 1, 1024 * 1024]],
     });
-    const landed = page.waitForURL(`${done}?**`);
+    const landed = page.waitForURL((u) => u.href.startsWith(`${done}?`));
     const post = await submitForm(fields, url, { name: 'pixel.png', mimeType: 'image/png', buffer: png });
     assert.equal(post.status(), 303);
     await landed;
@@ -183,7 +183,7 @@ describe('browser uploads from another origin (headless Chromium)', { skip, time
       Key: 'form/created.txt',
       ETag: etag,
     });
-    assert.equal(new URL(page.url()).origin, new URL(t.endpoint).origin, 'the browser navigated to the answer');
+    await page.waitForURL(url); // the browser shows the answer, on Coffer's origin
 
     const got = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: 'form/created.txt' }));
     assert.equal(await got.Body!.transformToString(), text);

@@ -16,9 +16,13 @@ window.coffer = {
     const res = await fetch(url, { method: 'PUT', body: file, headers });
     return { status: res.status, etag: res.headers.get('etag'), body: await res.text() };
   },
-  /** GET a URL; an S3 error document parsed as the page would. */
+  /**
+   * GET a URL, never from the HTTP cache (an object without Cache-Control is heuristically fresh
+   * for 10% of its age, so a URL read a moment ago could be answered without asking the server);
+   * an S3 error document parsed as the page would.
+   */
   async get(url) {
-    const res = await fetch(url);
+    const res = await fetch(url, { cache: 'no-store' });
     const body = await res.text();
     const doc = new DOMParser().parseFromString(body, 'application/xml');
     const error = {};

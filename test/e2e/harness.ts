@@ -58,6 +58,9 @@ export async function startTestCoffer(options: { clock?: TestClock; config?: Par
     sigv2: true,
     shutdownGraceMs: 1000,
     rootCredentials: ROOT,
+    audit: 'all',
+    auditRetentionMs: 30 * 86_400_000,
+    explainDenials: false,
     ...options.config,
   };
   const coffer = await startCoffer(config, { clock, logger: pino({ level: process.env.COFFER_TEST_LOG ?? 'silent' }) });

@@ -147,19 +147,41 @@ describe('IAM API (aws-sdk client-iam)', () => {
     const never = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key!.AccessKeyId }));
     assert.deepEqual([never.UserName, never.AccessKeyLastUsed?.LastUsedDate, never.AccessKeyLastUsed?.ServiceName, never.AccessKeyLastUsed?.Region], ['dave', undefined, 'N/A', 'N/A']);
 
-    // Today's authorizer (OwnerOnlyAuthorizer) lets every principal of the owning account do
-    // everything in its buckets: dave, with no policy at all, lists and creates buckets. The
-    // policy engine will make this an AccessDenied until a policy allows it.
+    // With no policy, dave may do nothing in S3; AmazonS3FullAccess lets him.
     const credentials = { accessKeyId: key!.AccessKeyId!, secretAccessKey: key!.SecretAccessKey! };
     const s3 = t.s3({ credentials });
+    await expectError(
+      s3.send(new CreateBucketCommand({ Bucket: 'dave-bucket' })),
+      'AccessDenied',
+      `User: arn:aws:iam::${acct}:user/dave is not authorized to perform: s3:CreateBucket on resource: "arn:aws:s3:::dave-bucket" because no identity-based policy allows the s3:CreateBucket action`,
+      403,
+    );
+    await iam.send(new AttachUserPolicyCommand({ UserName: 'dave', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' }));
     await s3.send(new CreateBucketCommand({ Bucket: 'dave-bucket' }));
     assert.ok((await s3.send(new ListBucketsCommand({}))).Buckets?.some((b) => b.Name === 'dave-bucket'));
     const used = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: key!.AccessKeyId }));
     assert.deepEqual([used.AccessKeyLastUsed?.ServiceName, used.AccessKeyLastUsed?.Region], ['s3', 'us-east-1']);
     assert.ok(used.AccessKeyLastUsed?.LastUsedDate instanceof Date);
 
-    // The user calls IAM with its own key: GetUser without UserName is itself.
+    // The user calls IAM with its own key, allowed by a policy on its own ARN (a policy variable):
+    // GetUser without UserName is itself.
     const asDave = client(credentials);
+    await expectError(
+      asDave.send(new GetUserCommand({})),
+      'AccessDenied',
+      `User: arn:aws:iam::${acct}:user/dave is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${acct}:user/dave because no identity-based policy allows the iam:GetUser action`,
+      403,
+    );
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'dave',
+        PolicyName: 'self',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['iam:GetUser', 'iam:ListAccessKeys'], Resource: 'arn:aws:iam::*:user/${aws:username}' }],
+        }),
+      }),
+    );
     assert.equal((await asDave.send(new GetUserCommand({}))).User?.Arn, `arn:aws:iam::${acct}:user/dave`);
     assert.equal((await asDave.send(new ListAccessKeysCommand({}))).AccessKeyMetadata?.[0]?.AccessKeyId, key!.AccessKeyId);
 
@@ -180,6 +202,8 @@ describe('IAM API (aws-sdk client-iam)', () => {
     // A user with keys cannot be deleted; once the key is gone, neither can it sign.
     await expectError(iam.send(new DeleteUserCommand({ UserName: 'dave' })), 'DeleteConflictException', 'Cannot delete entity, must delete access keys first.', 409);
     await iam.send(new DeleteAccessKeyCommand({ UserName: 'dave', AccessKeyId: key!.AccessKeyId }));
+    await iam.send(new DetachUserPolicyCommand({ UserName: 'dave', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3FullAccess' }));
+    await iam.send(new DeleteUserPolicyCommand({ UserName: 'dave', PolicyName: 'self' }));
     await iam.send(new DeleteUserCommand({ UserName: 'dave' }));
     await expectError(s3.send(new ListBucketsCommand({})), 'InvalidAccessKeyId', 'The AWS Access Key Id you provided does not exist in our records.', 403);
   });
@@ -376,6 +400,60 @@ describe('IAM API (aws-sdk client-iam)', () => {
     for (const v of ['v2', 'v3', 'v4', 'v5']) await iam.send(new DeletePolicyVersionCommand({ PolicyArn: p.Arn, VersionId: v }));
     await iam.send(new DeletePolicyCommand({ PolicyArn: p.Arn }));
     await expectError(iam.send(new DeletePolicyCommand({ PolicyArn: p.Arn })), 'NoSuchEntityException', `Policy ${p.Arn} was not found.`, 404);
+  });
+
+  it('roles trusting OIDC providers: GitHub Actions and EKS trust policies with <issuer>:sub / <issuer>:aud conditions', async () => {
+    const federated = (provider: string, condition: object) =>
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [{ Effect: 'Allow', Principal: { Federated: provider }, Action: 'sts:AssumeRoleWithWebIdentity', Condition: condition }],
+      });
+    const github = federated(`arn:aws:iam::${acct}:oidc-provider/token.actions.githubusercontent.com`, {
+      StringEquals: { 'token.actions.githubusercontent.com:aud': 'sts.amazonaws.com' },
+      StringLike: { 'token.actions.githubusercontent.com:sub': 'repo:org/*' },
+    });
+    const eks = federated(`arn:aws:iam::${acct}:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/ABC`, {
+      StringEquals: { 'oidc.eks.us-west-2.amazonaws.com/id/ABC:aud': 'sts.amazonaws.com', 'oidc.eks.us-west-2.amazonaws.com/id/ABC:sub': 'system:serviceaccount:default:app' },
+    });
+    const created = await iam.send(new CreateRoleCommand({ RoleName: 'github-deploy', AssumeRolePolicyDocument: github }));
+    assert.equal(decodeURIComponent(created.Role!.AssumeRolePolicyDocument!), github);
+    await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: 'github-deploy', PolicyDocument: eks }));
+    assert.equal(decodeURIComponent((await iam.send(new GetRoleCommand({ RoleName: 'github-deploy' }))).Role!.AssumeRolePolicyDocument!), eks);
+    // Cognito, with the STS keys of AssumeRole beside the provider's.
+    const cognito = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { Federated: 'cognito-identity.amazonaws.com' },
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Condition: { StringEquals: { 'cognito-identity.amazonaws.com:aud': 'us-east-1:pool' }, 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } },
+        },
+        {
+          Effect: 'Allow',
+          Principal: { AWS: acct },
+          Action: ['sts:AssumeRole', 'sts:TagSession'],
+          Condition: { StringEquals: { 'sts:ExternalId': 'Unique-ID-1234', 'aws:RequestTag/cost:center': '42' }, 'ForAllValues:StringEquals': { 'sts:TransitiveTagKeys': ['cost:center'] } },
+        },
+      ],
+    });
+    await iam.send(new CreateRoleCommand({ RoleName: 'cognito-users', AssumeRolePolicyDocument: cognito }));
+    // Still refused: keys without a vendor or an issuer, and principals that name no provider.
+    const badKey = federated(`arn:aws:iam::${acct}:oidc-provider/token.actions.githubusercontent.com`, { StringLike: { 'https://token.actions.githubusercontent.com:sub': 'repo:org/*' } });
+    await expectError(
+      iam.send(new CreateRoleCommand({ RoleName: 'bad-key', AssumeRolePolicyDocument: badKey })),
+      'MalformedPolicyDocumentException',
+      'Actions/Conditions must be prefaced by a vendor, e.g., iam, sdb, ec2, etc.',
+      400,
+    );
+    await expectError(
+      iam.send(new CreateRoleCommand({ RoleName: 'bad-provider', AssumeRolePolicyDocument: federated('github', { StringLike: { 'github:sub': 'x' } }) })),
+      'MalformedPolicyDocumentException',
+      'Invalid principal in policy: "Federated":"github"',
+      400,
+    );
+    await iam.send(new DeleteRoleCommand({ RoleName: 'github-deploy' }));
+    await iam.send(new DeleteRoleCommand({ RoleName: 'cognito-users' }));
   });
 
   it('OpenID Connect providers: create (with a JWKS), get, list, delete', async () => {

@@ -11,6 +11,7 @@ import {
   STSClient,
   type Credentials,
 } from '@aws-sdk/client-sts';
+import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectCommand, ListBucketsCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from 'jose';
@@ -73,6 +74,8 @@ describe('STS (sts-iam.md §2–3)', () => {
     const user = await t.coffer.identity.iam.users.create({ accountId, userName: 'alice', path: '/' });
     aliceArn = user.arn;
     const key = await t.coffer.identity.iam.accessKeys.create(accountId, 'alice');
+    // alice reads S3; sessions she gets with GetSessionToken have exactly her permissions.
+    await t.coffer.identity.iam.attachments.attach({ accountId, kind: 'user', name: 'alice' }, 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
     alice = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
     await t.s3().send(new CreateBucketCommand({ Bucket: 'sts-data' }));
     await t.s3().send(new PutObjectCommand({ Bucket: 'sts-data', Key: 'hello.txt', Body: 'hello' }));
@@ -184,6 +187,7 @@ describe('STS (sts-iam.md §2–3)', () => {
     let appRoleArn: string;
     before(async () => {
       appRoleArn = (await createRole('app', trust({ Principal: { AWS: aliceArn } }))).arn;
+      await t.coffer.identity.iam.attachments.attach({ accountId, kind: 'role', name: 'app' }, 'arn:aws:iam::aws:policy/AmazonS3FullAccess');
     });
 
     it('gives a role session that S3 and GetCallerIdentity see as the assumed role', async () => {
@@ -321,6 +325,7 @@ describe('STS (sts-iam.md §2–3)', () => {
     const issuer = 'https://idp.coffer.test/realm';
     let privateKey: CryptoKey;
     let webRoleArn: string;
+    let providerArn: string;
     const idToken = (claims: Record<string, unknown>, expiresInSeconds = 300) => {
       const now = Math.floor(t.clock.now() / 1000);
       return new SignJWT({ sub: 'user-42', aud: 'coffer-app', ...claims })
@@ -348,6 +353,7 @@ describe('STS (sts-iam.md §2–3)', () => {
         thumbprints: [],
         jwks: { kind: 'url', url: pathToFileURL(jwksFile).href },
       });
+      providerArn = provider.arn;
       const role = await createRole(
         'web',
         JSON.stringify({
@@ -395,6 +401,36 @@ describe('STS (sts-iam.md §2–3)', () => {
         unsigned().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: webRoleArn, RoleSessionName: 'ww', WebIdentityToken: await idToken({ sub: 'intruder' }) })),
         { status: 403, code: 'AccessDenied', message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity' },
       );
+    });
+
+    it('a GitHub Actions style role made with IAM CreateRole: StringLike on <issuer>:sub decides, through the policy engine', async () => {
+      const iam = new IAMClient({ endpoint: t.endpoint, region: 'us-east-1', maxAttempts: 1, credentials: t.credentials, systemClockOffset: t.clock.now() - Date.now() });
+      try {
+        const document = JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: providerArn },
+              Action: 'sts:AssumeRoleWithWebIdentity',
+              Condition: { StringEquals: { 'idp.coffer.test/realm:aud': 'coffer-app' }, StringLike: { 'idp.coffer.test/realm:sub': 'repo:org/*' } },
+            },
+          ],
+        });
+        const role = (await iam.send(new CreateRoleCommand({ RoleName: 'ci-deploy', AssumeRolePolicyDocument: document }))).Role!;
+        const assume = async (sub: string) =>
+          unsigned().send(new AssumeRoleWithWebIdentityCommand({ RoleArn: role.Arn, RoleSessionName: 'ci', WebIdentityToken: await idToken({ sub }) }));
+        const ok = await assume('repo:org/app:ref:refs/heads/main');
+        assert.equal(ok.SubjectFromWebIdentityToken, 'repo:org/app:ref:refs/heads/main');
+        assert.equal(ok.AssumedRoleUser?.Arn, `arn:aws:sts::${accountId}:assumed-role/ci-deploy/ci`);
+        await assertStsError(assume('repo:other/app:ref:refs/heads/main'), {
+          status: 403,
+          code: 'AccessDenied',
+          message: 'Not authorized to perform sts:AssumeRoleWithWebIdentity',
+        });
+      } finally {
+        iam.destroy();
+      }
     });
   });
 });

@@ -59,10 +59,16 @@ describe('aws iam (CLI)', { skip }, () => {
     assert.match(key.AccessKeyId, /^AKIA[A-Z0-9]{16}$/);
     const attached = await ok('iam', 'list-attached-user-policies', '--user-name', 'alice');
     assert.deepEqual(attached.AttachedPolicies, [{ PolicyName: 'AmazonS3ReadOnlyAccess', PolicyArn: 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess' }]);
-    // The new key works at once; `aws iam get-user` without a name is the caller itself.
-    const self = await aws({ accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey }, 'iam', 'get-user');
-    assert.equal(self.code, 0, self.stderr);
-    assert.equal(JSON.parse(self.stdout).User.UserName, 'alice');
+    // The new key works at once, for what its policy allows: reading S3, not IAM.
+    const asAlice = { accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey };
+    const buckets = await aws(asAlice, 's3api', 'list-buckets');
+    assert.equal(buckets.code, 0, buckets.stderr);
+    const self = await aws(asAlice, 'iam', 'get-user');
+    assert.notEqual(self.code, 0);
+    assert.match(
+      self.stderr,
+      new RegExp(`An error occurred \\(AccessDenied\\) when calling the GetUser operation: User: arn:aws:iam::${acct}:user/alice is not authorized to perform: iam:GetUser on resource: arn:aws:iam::${acct}:user/alice because no identity-based policy allows the iam:GetUser action`),
+    );
     const listed = await ok('iam', 'list-access-keys', '--user-name', 'alice');
     assert.equal(listed.AccessKeyMetadata[0].AccessKeyId, key.AccessKeyId);
     const policy = await ok('iam', 'get-policy-version', '--policy-arn', 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess', '--version-id', 'v3');

@@ -57,6 +57,9 @@ describe('aws CLI: sts', { skip }, () => {
     alice = { accessKeyId: key.accessKeyId, secretAccessKey: key.secretAccessKey };
     const trust = { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: aliceArn }, Action: 'sts:AssumeRole' }] };
     roleArn = (await iam.roles.create({ accountId, roleName: 'cli-app', path: '/', assumeRolePolicyDocument: JSON.stringify(trust) })).arn;
+    // Both may list buckets, as a user with AmazonS3ReadOnlyAccess would.
+    await iam.attachments.attach({ accountId, kind: 'user', name: 'alice' }, 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
+    await iam.attachments.attach({ accountId, kind: 'role', name: 'cli-app' }, 'arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess');
     await t.s3().send(new CreateBucketCommand({ Bucket: 'cli-sts' }));
   });
   after(() => t.stop());

@@ -9,16 +9,18 @@
  * - S3, anonymous or cross-account: `Access Denied`.
  * - STS (AssumeRole): `User: <arn> is not authorized to perform: sts:AssumeRole on resource:
  *   <role-arn>`, the same for every cause (a missing role is indistinguishable).
+ * - STS, web identities (AssumeRoleWithWebIdentity): `Not authorized to perform
+ *   sts:AssumeRoleWithWebIdentity` (sts-iam.md §2.4 [AWS]), again for every cause.
  * - IAM and other services: the enhanced form with the resource unquoted.
  *
  * `<arn>` is the caller: the user, the root (`arn:aws:iam::<acct>:root`) or, for a role, the
  * assumed-role session ARN.
  */
-import type { Principal } from '../../auth/principal.ts';
 import type { PolicyType } from './access-decision.ts';
+import type { EvaluationPrincipal } from './evaluation-principal.ts';
 
 export interface DenialFacts {
-  readonly principal: Principal;
+  readonly principal: EvaluationPrincipal;
   readonly action: string;
   readonly resource: string;
   readonly explicit: boolean;
@@ -42,6 +44,7 @@ function withArticle(type: PolicyType): string {
 export function accessDeniedMessage(f: DenialFacts): string {
   const p = f.principal;
   if (p.type === 'Anonymous') return 'Access Denied';
+  if (p.type === 'WebIdentityUser') return `Not authorized to perform ${f.action}`;
   const service = f.action.slice(0, f.action.indexOf(':')).toLowerCase();
   if (service === 'sts') return `User: ${p.arn} is not authorized to perform: ${f.action} on resource: ${f.resource}`;
   if (service === 's3' && f.resourceOwner !== undefined && f.resourceOwner !== p.account.accountId) return 'Access Denied';

@@ -4,8 +4,8 @@
  * from the IAM and bucket stores, the ACL verdict from ACL evaluation, the Block Public Access
  * settings; nothing here does I/O.
  */
-import type { Principal } from '../../auth/principal.ts';
 import type { CompiledPolicy } from './compiled-policy.ts';
+import type { EvaluationPrincipal } from './evaluation-principal.ts';
 import type { RequestContext } from './request-context.ts';
 
 /** A policy and the name it is known by in traces and explanations. */
@@ -37,7 +37,11 @@ export interface AclVerdict {
 }
 
 export interface AccessEvaluation {
-  readonly principal: Principal;
+  /**
+   * The caller: a principal from authentication, or — for a role's trust policy only — a web
+   * identity (AssumeRoleWithWebIdentity), which the resource policy alone can allow.
+   */
+  readonly principal: EvaluationPrincipal;
   /** IAM action, canonical spelling (`s3:GetObject`): it appears as is in messages. */
   readonly action: string;
   /** Resource ARN, or `*` for actions without one (s3:ListAllMyBuckets). */

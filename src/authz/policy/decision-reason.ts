@@ -7,12 +7,13 @@
  */
 import type { ConditionFailure, PolicyType, StatementRef } from './access-decision.ts';
 import type { AccessEvaluation } from './access-evaluation.ts';
+import { accountIdOf, type EvaluationPrincipal } from './evaluation-principal.ts';
 import { statementLabel } from './statement-ref.ts';
 import type { Verdict } from './verdict.ts';
 
 export function decisionReason(v: Verdict, refs: readonly StatementRef[], input: AccessEvaluation, failures: readonly ConditionFailure[]): string {
   const p = input.principal;
-  const who = p.type === 'Anonymous' ? 'anonymous callers' : p.arn;
+  const who = callerWords(p);
   const what = `${input.action}${input.resource === '*' ? '' : ` on ${input.resource}`}`;
   const [first, ...rest] = refs;
   const also = rest
@@ -40,6 +41,10 @@ export function decisionReason(v: Verdict, refs: readonly StatementRef[], input:
       const resourceSide =
         v.basis === 'identity-and-acl' ? (input.acl?.description ?? 'the ACL grants it') : `${statementLabel(refs[refs.length - 1]!)} grants it to ${who}`;
       const identitySide = p.type === 'Account' ? `${who} is its account's root user` : `${statementLabel(first!)} allows it`;
+      if (!crossAccount(input)) {
+        // A same-account trust policy naming the account: it delegates to the identity side.
+        return `allowed: ${statementLabel(refs[refs.length - 1]!)} names the account of ${who}, which delegates to its identity policies: ${identitySide}`;
+      }
       return `allowed: ${what} crosses accounts, so both sides must allow: ${identitySide}, and ${resourceSide}`;
     }
     case 'implicit-deny':
@@ -58,6 +63,9 @@ function implicitReason(type: PolicyType, input: AccessEvaluation, who: string, 
     case 'session':
       return `no session policy allows ${what}`;
     case 'resource-based': {
+      const rp = input.resourcePolicy;
+      if (rp?.kind === 'trust') return `no statement in the trust policy of '${rp.name}' grants ${what} to ${who}`;
+      if (p.type === 'WebIdentityUser') return `no resource policy grants ${what} to ${who}`;
       if (p.type === 'Anonymous') {
         return `nothing grants ${what} to anonymous callers (no bucket policy statement for "*", no ACL grant to AllUsers)`;
       }
@@ -68,6 +76,12 @@ function implicitReason(type: PolicyType, input: AccessEvaluation, who: string, 
 }
 
 function crossAccount(input: AccessEvaluation): boolean {
-  const p = input.principal;
-  return p.type !== 'Anonymous' && input.resourceOwner !== undefined && input.resourceOwner !== p.account.accountId;
+  const account = accountIdOf(input.principal);
+  return account !== undefined && input.resourceOwner !== undefined && input.resourceOwner !== account;
+}
+
+function callerWords(p: EvaluationPrincipal): string {
+  if (p.type === 'Anonymous') return 'anonymous callers';
+  if (p.type === 'WebIdentityUser') return `the web identity '${p.subject}' of ${p.provider}`;
+  return p.arn;
 }

@@ -10,7 +10,13 @@
  * 4. I: root, or identity ∧ (no boundary ∨ boundary) ∧ (no session policy ∨ session policy).
  * 5. Same account: I, or an R that suffices on its own (§7.3: direct grants; role/`*` grants
  *    unless a boundary or session policy implicitly denies; account grants need I). Cross
- *    account: I ∧ R. Anonymous: R.
+ *    account: I ∧ R. Anonymous callers and web identities: R.
+ *
+ * A role's trust policy is the one resource policy that must always allow (sts-iam.md §2.2):
+ * no identity policy lets anyone assume a role whose trust policy does not name them, their
+ * role, their account or `*`. Within the role's account the rest is as above — a trust policy
+ * naming the user or session suffices; naming the caller's role or `*` suffices unless a
+ * boundary or session policy fails; naming the account delegates to the identity side (I).
  *
  * The request's `*` resource (account-level actions) is matched as `arn:aws:s3:::*` for S3
  * actions, so `"Resource": "*"` and `"Resource": "arn:aws:s3:::*"` both cover
@@ -18,6 +24,7 @@
  */
 import type { PolicyType } from './access-decision.ts';
 import type { AccessEvaluation, NamedPolicy } from './access-evaluation.ts';
+import { accountIdOf } from './evaluation-principal.ts';
 import { DIRECT, LIMITED, NO_MATCH, VIA_ACCOUNT } from './match-principal.ts';
 import { principalRank, type StatementRequest } from './match-statement.ts';
 import { requiresObjectOwnerGrant } from './object-owner-context.ts';
@@ -85,7 +92,8 @@ export function decideAccess(input: AccessEvaluation, r: StatementRequest): Verd
     }
   }
   const bpa = input.blockPublicAccess;
-  const ownerCaller = p.type !== 'Anonymous' && p.account.accountId === input.resourceOwner;
+  const callerAccount = accountIdOf(p);
+  const ownerCaller = callerAccount !== undefined && callerAccount === input.resourceOwner;
   if (grant !== undefined && bpa?.restrictPublicBuckets === true && (bpa.policyIsPublic ?? grant.policy.isPublic) && !ownerCaller) {
     (notes ??= []).push(`the bucket policy is public and RestrictPublicBuckets is on: it grants nothing to callers outside account ${input.resourceOwner}`);
     grant = undefined;
@@ -105,11 +113,22 @@ export function decideAccess(input: AccessEvaluation, r: StatementRequest): Verd
   const limitGap: PolicyType = boundary !== undefined && bAllow === undefined ? 'permissions boundary' : 'session';
 
   // 5. Combine.
-  if (p.type === 'Anonymous') {
+  if (p.type === 'Anonymous' || p.type === 'WebIdentityUser') {
     if (grant !== undefined) return allowed('resource-policy', hits(grant), notes);
     return acl !== undefined ? allowed('acl', [], notes) : denied('implicit-deny', 'resource-based', [], notes);
   }
-  if (owner === undefined || owner === p.account.accountId) {
+  const sameAccount = owner === undefined || owner === p.account.accountId;
+  if (rp?.kind === 'trust') {
+    if (grant === undefined) return denied('implicit-deny', 'resource-based', [], notes);
+    if (sameAccount) {
+      if (p.type === 'Account' || rank === DIRECT) return allowed('resource-policy', hits(grant), notes);
+      if (rank === LIMITED && limitsOk) return allowed('resource-policy', hits(grant, bAllow, sAllow), notes);
+      if (I) return allowed('identity-and-resource', hits(idAllow, bAllow, sAllow, grant), notes);
+      return denied('implicit-deny', rank === LIMITED ? limitGap : gap, [], notes);
+    }
+    // Across accounts: I ∧ R, as for any resource policy (below).
+  }
+  if (sameAccount) {
     if (p.type === 'Account') return allowed('root', [], notes);
     if (I) return allowed('identity', hits(idAllow, bAllow, sAllow), notes);
     if (rank === DIRECT) return allowed('resource-policy', hits(grant), notes);

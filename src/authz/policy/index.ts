@@ -20,6 +20,7 @@ export { buildS3RequestContext } from './build-s3-request-context.ts';
 export type { S3OperationFacts, S3RequestFacts } from './build-s3-request-context.ts';
 
 export { evaluateAccess, isAccessAllowed } from './evaluate.ts';
+export type { EvaluationPrincipal, WebIdentityPrincipal } from './evaluation-principal.ts';
 export type { AccessEvaluation, AclVerdict, NamedPolicy, ResourcePolicy } from './access-evaluation.ts';
 export type { ConditionFailure, ConditionOutcome, PolicyDecision, PolicyKind, PolicyType, StatementRef } from './access-decision.ts';
 export { accessDeniedMessage } from './access-denied-message.ts';

@@ -16,8 +16,12 @@
  * account, for the root user its account. Anonymous callers are exempt only by `*`.
  * Principal ARNs compare case-sensitively; a user/role entry resolved to a unique id when the
  * policy was stored matches that entity only (§1: a re-created namesake does not match).
+ *
+ * Web identities (evaluation-principal.ts; role trust policies only): `{"Federated": "<provider>"}`
+ * naming the caller's identity provider exactly is DIRECT, `*` is LIMITED, nothing else matches
+ * them; a NotPrincipal exempts them when it lists their provider (or `*`).
  */
-import type { Principal } from '../../auth/principal.ts';
+import type { EvaluationPrincipal } from './evaluation-principal.ts';
 import type { PrincipalEntry } from './principal-entry.ts';
 
 export const NO_MATCH = 0;
@@ -31,7 +35,7 @@ export interface PrincipalMatcher {
   readonly entries: readonly PrincipalEntry[];
 }
 
-export function matchPrincipal(m: PrincipalMatcher, principal: Principal): GrantRank {
+export function matchPrincipal(m: PrincipalMatcher, principal: EvaluationPrincipal): GrantRank {
   if (m.negated) return isExempt(m.entries, principal) ? NO_MATCH : LIMITED;
   let best: GrantRank = NO_MATCH;
   for (let i = 0; i < m.entries.length; i++) {
@@ -41,9 +45,10 @@ export function matchPrincipal(m: PrincipalMatcher, principal: Principal): Grant
   return best;
 }
 
-function rankOf(e: PrincipalEntry, p: Principal): GrantRank {
+function rankOf(e: PrincipalEntry, p: EvaluationPrincipal): GrantRank {
   if (e.kind === 'everyone') return LIMITED;
   if (p.type === 'Anonymous') return NO_MATCH;
+  if (p.type === 'WebIdentityUser') return e.kind === 'federated' && e.provider === p.provider ? DIRECT : NO_MATCH;
   switch (e.kind) {
     case 'account':
       return p.account.accountId === e.accountId ? VIA_ACCOUNT : NO_MATCH;
@@ -61,7 +66,7 @@ function rankOf(e: PrincipalEntry, p: Principal): GrantRank {
       if (p.type === 'User') return p.userId === e.id ? DIRECT : NO_MATCH;
       if (p.type === 'AssumedRole') return isRoleId(p.userId, e.id) ? LIMITED : NO_MATCH;
       return NO_MATCH;
-    // Federated users, AWS services and identity providers never authenticate to S3 here.
+    // Federated users and AWS services never call here; identity providers vouch only for web identities.
     case 'federated-user':
     case 'service':
     case 'federated':
@@ -74,10 +79,10 @@ function isRoleId(userId: string, roleId: string): boolean {
   return userId.length > roleId.length && userId.charCodeAt(roleId.length) === 0x3a && userId.startsWith(roleId);
 }
 
-function isExempt(entries: readonly PrincipalEntry[], p: Principal): boolean {
+function isExempt(entries: readonly PrincipalEntry[], p: EvaluationPrincipal): boolean {
   let everyone = false;
   let account = false;
-  let self = false; // the user's own ARN / unique id
+  let self = false; // the user's own ARN / unique id; a web identity's provider
   let session = false;
   let role = false;
   for (let i = 0; i < entries.length; i++) {
@@ -100,5 +105,7 @@ function isExempt(entries: readonly PrincipalEntry[], p: Principal): boolean {
       return account && self;
     case 'AssumedRole':
       return account && session && role;
+    case 'WebIdentityUser':
+      return self;
   }
 }

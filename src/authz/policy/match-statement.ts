@@ -5,16 +5,16 @@
  * statements without a Principal (identity, boundary, session policies) apply to the caller
  * itself and rank DIRECT.
  */
-import type { Principal } from '../../auth/principal.ts';
 import type { CompiledStatement, PatternSet } from './compiled-policy.ts';
 import { evaluateCondition } from './conditions/evaluate-condition.ts';
+import type { EvaluationPrincipal } from './evaluation-principal.ts';
 import { DIRECT, type GrantRank, LIMITED, matchPrincipal, NO_MATCH } from './match-principal.ts';
 import { matchPattern, type VariableSource } from './match-pattern.ts';
 import type { RequestContext } from './request-context.ts';
 
 /** Built once per evaluation. */
 export interface StatementRequest {
-  readonly principal: Principal;
+  readonly principal: EvaluationPrincipal;
   readonly action: string;
   /** Lower-cased once per evaluation: action patterns are stored lower-cased (§2.2). */
   readonly actionLower: string;

@@ -1,7 +1,14 @@
 /**
  * The principal forms of §2.1, recognised from their spelling. A value with a wildcard other
  * than a lone `*` is not a principal (§2.1: `…:user/*` is invalid).
+ *
+ * `Federated` (role trust policies only, sts-iam.md §2.2): an OIDC provider's ARN
+ * (`arn:aws:iam::<acct>:oidc-provider/<issuer host[/path]>`), a SAML provider's ARN
+ * (`arn:aws:iam::<acct>:saml-provider/<name>`), or a provider known by its host name
+ * (`cognito-identity.amazonaws.com`, `accounts.google.com`, `graph.facebook.com`, `www.amazon.com`).
  */
+import { ISSUER_PATTERN } from './issuer-pattern.ts';
+
 export type PrincipalEntry =
   | { readonly kind: 'everyone' }
   | { readonly kind: 'account'; readonly accountId: string }
@@ -21,6 +28,11 @@ const STS_ARN = /^arn:aws:sts::(\d{12}):(assumed-role\/[^/]+\/[^/]+|federated-us
 const UNIQUE_ID = /^A(?:IDA|ROA)[A-Z0-9]{12,}$/;
 const CANONICAL = /^(?:[0-9a-fA-F]{64}|[0-9a-fA-F]{96})$/;
 const NAME = /^[^\s*?]+$/;
+const OIDC_PROVIDER_ARN = new RegExp(`^arn:aws:iam::\\d{12}:oidc-provider/${ISSUER_PATTERN}$`);
+/** IAM's name characters (sts-iam.md §4): alphanumerics and `_+=,.@-`. */
+const SAML_PROVIDER_ARN = /^arn:aws:iam::\d{12}:saml-provider\/[\w+=,.@-]+$/;
+/** A provider named by its host: two or more DNS labels. */
+const PROVIDER_HOST = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
 /** An `AWS` principal value, or undefined when it is not one. */
 export function classifyAwsPrincipal(value: string): PrincipalEntry | undefined {
@@ -53,5 +65,6 @@ export function classifyService(value: string): PrincipalEntry | undefined {
 }
 
 export function classifyFederated(value: string): PrincipalEntry | undefined {
-  return NAME.test(value) ? { kind: 'federated', provider: value } : undefined;
+  const known = OIDC_PROVIDER_ARN.test(value) || SAML_PROVIDER_ARN.test(value) || PROVIDER_HOST.test(value);
+  return known ? { kind: 'federated', provider: value } : undefined;
 }

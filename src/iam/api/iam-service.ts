@@ -4,6 +4,8 @@
  * the resource's ARN, ask `authorize` about the action's IAM action on it, then run the handler.
  * IamErrors become AWS's error responses here, and only here.
  */
+import type { Authentication } from '../../auth/authentication.ts';
+import type { S3Request } from '../../s3/s3-request.ts';
 import { QueryApiError } from '../../query-api/query-error.ts';
 import type { QueryAction, QueryContext, QueryService } from '../../query-api/query-service.ts';
 import { groupArn, roleArn, userArn } from '../iam-arns.ts';
@@ -18,6 +20,10 @@ export const IAM_NAMESPACE = 'https://iam.amazonaws.com/doc/2010-05-08/';
 
 export interface IamAccessRequest {
   caller: IamCaller;
+  /** How the caller authenticated (session policies, condition keys). */
+  auth: Authentication;
+  /** The HTTP request, for the condition keys it carries (aws:SourceIp, aws:SecureTransport…). */
+  req: S3Request;
   /** `CreateUser`. */
   action: string;
   /** `iam:CreateUser`. */
@@ -32,9 +38,8 @@ export type IamDecision = { allowed: true } | { allowed: false; message: string 
 export type IamAuthorize = (request: IamAccessRequest) => Promise<IamDecision>;
 
 /**
- * Until identity policies are enforced for IAM calls: every signed caller acts within its own
- * account (every entity is looked up in the caller's account). The account root may do
- * anything in its account, which no policy will ever change.
+ * Without an authorizer (unit tests of the API): every signed caller acts within its own account.
+ * The server always passes the policy authorizer; the account root is never asked.
  */
 export const notYetEnforced: IamAuthorize = async () => ({ allowed: true });
 
@@ -56,7 +61,7 @@ async function run(definition: AnyIamAction, ctx: QueryContext, store: IamStore,
     input.done();
     const resourceArn = await resolveResourceArn(definition.resource(parsed, caller), store, caller.account.accountId);
     if (caller.principal.type !== 'Account') {
-      const decision = await authorize({ caller, action: definition.action, iamAction: definition.iamAction, resourceArn });
+      const decision = await authorize({ caller, auth: ctx.auth, req: ctx.req, action: definition.action, iamAction: definition.iamAction, resourceArn });
       if (!decision.allowed) throw new QueryApiError(403, 'AccessDenied', decision.message);
     }
     return await definition.handle(parsed, { store, caller, now: ctx.clock.now() });

@@ -142,4 +142,26 @@ export const IDENTITY_MIGRATIONS: readonly Migration[] = [
    ALTER TABLE access_keys ADD COLUMN user_id TEXT REFERENCES iam_users(user_id) ON DELETE CASCADE;
    CREATE INDEX access_keys_by_user ON access_keys(user_id);`,
   },
+  {
+    version: 3,
+    name: 'account settings: account-level Block Public Access; accounts by e-mail',
+    // One row per account that has settings. The four Block Public Access flags
+    // (policy-evaluation.md §8.4) are all NULL when the account has no configuration (as after
+    // s3control DeletePublicAccessBlock: every flag off), else all four 0/1. E-mail addresses
+    // are unique case-insensitively; that is checked in the write transaction that creates an
+    // account rather than by a UNIQUE index, which would refuse to build (and so stop the
+    // server from starting) on a database that already holds two accounts with one address.
+    sql: `CREATE TABLE account_settings (
+     account_id              TEXT PRIMARY KEY REFERENCES accounts(account_id) ON DELETE CASCADE,
+     block_public_acls       INTEGER CHECK (block_public_acls IN (0, 1)),
+     ignore_public_acls      INTEGER CHECK (ignore_public_acls IN (0, 1)),
+     block_public_policy     INTEGER CHECK (block_public_policy IN (0, 1)),
+     restrict_public_buckets INTEGER CHECK (restrict_public_buckets IN (0, 1)),
+     public_access_block_updated_at INTEGER,
+     CHECK ((block_public_acls IS NULL) = (ignore_public_acls IS NULL)
+        AND (block_public_acls IS NULL) = (block_public_policy IS NULL)
+        AND (block_public_acls IS NULL) = (restrict_public_buckets IS NULL))
+   );
+   CREATE INDEX accounts_by_email ON accounts(lower(email));`,
+  },
 ];

@@ -9,7 +9,9 @@ import { createHmac } from 'node:crypto';
 import type { Account } from '../../auth/principal.ts';
 import { accountRoot } from '../../auth/principal.ts';
 import type { CredentialFailure, SigningCredential } from '../../auth/credential-store.ts';
-import type { AccessKeyInfo, IdentityStore, NewAccessKey } from '../identity-store.ts';
+import type { AccessKeyInfo, AccountSummary, IdentityStore, NewAccessKey } from '../identity-store.ts';
+import type { PublicAccessBlock } from '../../storage/types.ts';
+import { SqliteAccountAdmin } from '../accounts/sqlite-account-admin.ts';
 import { SecretBox } from '../secret-box.ts';
 import {
   generateAccessKeyId,
@@ -73,6 +75,8 @@ export class SqliteIdentityStore implements IdentityStore {
   readonly #stmts;
   /** Users, groups, roles, policies, user access keys, OIDC providers: the IAM API's store. */
   readonly iam: SqliteIamStore;
+  /** Account creation with its root key, summaries, account-level Block Public Access. */
+  readonly #accounts: SqliteAccountAdmin;
 
   constructor(options: { dir: string; masterKey: Buffer; now: () => number; durability: 'full' | 'none' }) {
     this.#db = openSqliteFile({
@@ -114,6 +118,7 @@ export class SqliteIdentityStore implements IdentityStore {
       lastUsed: db.prepare('UPDATE access_keys SET last_used_at = ?, last_used_service = ?, last_used_region = ? WHERE access_key_id = ?'),
     };
     this.iam = new SqliteIamStore({ db, now: this.#now, box: this.#box, forgetKey: (id) => this.#forget(id) });
+    this.#accounts = new SqliteAccountAdmin({ db, box: this.#box, now: this.#now });
   }
 
   async createAccount(input: { displayName: string; email: string; isDefault?: boolean }): Promise<Account> {
@@ -154,6 +159,22 @@ export class SqliteIdentityStore implements IdentityStore {
     for (const id of this.#secrets.keys()) this.#signingKeys.forget(id);
     this.#secrets.clear();
     this.#lastUseWritten.clear();
+  }
+
+  async createAccountWithRootKey(input: { displayName: string; email: string }): Promise<{ account: Account; rootKey: NewAccessKey }> {
+    return this.#accounts.createAccountWithRootKey(input);
+  }
+  async listAccountSummaries(): Promise<AccountSummary[]> {
+    return this.#accounts.listAccountSummaries();
+  }
+  async getAccountPublicAccessBlock(accountId: string): Promise<PublicAccessBlock | undefined> {
+    return this.#accounts.getPublicAccessBlock(accountId);
+  }
+  async putAccountPublicAccessBlock(accountId: string, config: PublicAccessBlock): Promise<void> {
+    this.#accounts.putPublicAccessBlock(accountId, config);
+  }
+  async deleteAccountPublicAccessBlock(accountId: string): Promise<boolean> {
+    return this.#accounts.deletePublicAccessBlock(accountId);
   }
 
   async createAccessKey(input: {

@@ -4,6 +4,7 @@ import type { S3Deps } from '../s3-deps.ts';
 import type { S3Request } from '../s3-request.ts';
 import type { S3Response } from '../s3-response.ts';
 import type { PostUpload } from '../post/post-form.ts';
+import type { Decision } from '../../authz/authorizer.ts';
 
 /** What a handler sees: the request, who sent it, its body, its bucket. Read-only. */
 export interface HandlerContext {
@@ -16,6 +17,11 @@ export interface HandlerContext {
   xml: Buffer | undefined;
   /** POST Object: the form, its key and policy (credentials: 'post-form'). */
   post?: PostUpload;
+  /**
+   * Asks the authorizer about one more object of this bucket, for operations that decide per
+   * key (DeleteObjects). Supplied by the pipeline; handlers never hold the authorizer itself.
+   */
+  checkAccess?: (action: string, key: string) => Promise<Decision>;
   deps: S3Deps;
 }
 

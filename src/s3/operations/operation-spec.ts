@@ -18,5 +18,19 @@ export interface OperationSpec {
   needsBucket: boolean;
   body: 'none' | 'stream' | { xml: number };
   credentials?: 'request' | 'post-form' | 'none';
+  /**
+   * Further checks this request needs, each on the operation's own resource or on the copy
+   * source (CopyObject reads its source: s3:GetObject there; an ACL header adds s3:PutObjectAcl).
+   */
+  alsoAuthorize?: (req: S3Request) => ReadonlyArray<{ action: string; on: 'resource' | 'copy-source' }>;
+  /**
+   * A missing key is answered 404 NoSuchKey only to callers who may list the bucket; others get
+   * 403 AccessDenied, so keys cannot be probed (policy-evaluation.md §7.4).
+   */
+  hidesMissingKeys?: boolean;
+  /** Authorized only per key, in the handler through ctx.checkAccess (DeleteObjects). */
+  checkedPerKey?: boolean;
+  /** AWS's own AccessDenied text for anonymous callers of this operation, where it has one. */
+  anonymousDenial?: string;
   handler: Handler;
 }

@@ -17,6 +17,10 @@ import { putBucketOwnershipControls } from './ownership/put-bucket-ownership-con
 import { deletePublicAccessBlock } from './public-access-block/delete-public-access-block.ts';
 import { getPublicAccessBlock } from './public-access-block/get-public-access-block.ts';
 import { putPublicAccessBlock } from './public-access-block/put-public-access-block.ts';
+import { deleteBucketPolicy } from './policy/delete-bucket-policy.ts';
+import { getBucketPolicy } from './policy/get-bucket-policy.ts';
+import { getBucketPolicyStatus } from './policy/get-bucket-policy-status.ts';
+import { putBucketPolicy } from './policy/put-bucket-policy.ts';
 import { createBucket } from './bucket/create-bucket.ts';
 import { deleteBucket } from './bucket/delete-bucket.ts';
 import { getBucketLocation } from './bucket/get-bucket-location.ts';
@@ -48,12 +52,33 @@ const versioned = (action: string) => (req: S3Request) => (req.query.has('versio
 /** `s3:GetObjectAcl` → `s3:GetObjectVersionAcl` when the request names a version. */
 const versionedAcl = (action: string) => (req: S3Request) => (req.query.has('versionId') ? action.replace(/ObjectAcl$/, 'ObjectVersionAcl') : action);
 
+const ACL_HEADERS = ['x-amz-acl', 'x-amz-grant-read', 'x-amz-grant-write', 'x-amz-grant-read-acp', 'x-amz-grant-write-acp', 'x-amz-grant-full-control'];
+const hasAclHeaders = (req: S3Request) => ACL_HEADERS.some((h) => req.headers.has(h));
+
+/** An object write that also sets an ACL needs s3:PutObjectAcl; one that sets tags, s3:PutObjectTagging. */
+function objectWriteExtras(req: S3Request): Array<{ action: string; on: 'resource' }> {
+  const extras: Array<{ action: string; on: 'resource' }> = [];
+  if (hasAclHeaders(req)) extras.push({ action: 's3:PutObjectAcl', on: 'resource' });
+  if (req.headers.has('x-amz-tagging')) extras.push({ action: 's3:PutObjectTagging', on: 'resource' });
+  return extras;
+}
+
 const KiB = 1024;
 const MiB = 1024 * KiB;
 
 export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
   ListBuckets: { action: 's3:ListAllMyBuckets', resource: 'account', needsBucket: false, body: 'none', handler: listBuckets },
-  CreateBucket: { action: 's3:CreateBucket', resource: 'bucket', needsBucket: false, body: { xml: 64 * KiB }, handler: createBucket },
+  CreateBucket: {
+    action: 's3:CreateBucket',
+    resource: 'bucket',
+    needsBucket: false,
+    body: { xml: 64 * KiB },
+    alsoAuthorize: (req) => [
+      ...(hasAclHeaders(req) ? [{ action: 's3:PutBucketAcl', on: 'resource' as const }] : []),
+      ...(req.headers.has('x-amz-object-ownership') ? [{ action: 's3:PutBucketOwnershipControls', on: 'resource' as const }] : []),
+    ],
+    handler: createBucket,
+  },
   HeadBucket: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: headBucket },
   DeleteBucket: { action: 's3:DeleteBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: deleteBucket },
   GetBucketLocation: { action: 's3:GetBucketLocation', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketLocation },
@@ -118,6 +143,13 @@ export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
     handler: deletePublicAccessBlock,
   },
 
+  // Bucket policies (policy-evaluation.md §1, §6.2, §8.4). The document is at most 20 KB, which
+  // the policy engine enforces with S3's MalformedPolicy message; reading stops at 64 KB.
+  PutBucketPolicy: { action: 's3:PutBucketPolicy', resource: 'bucket', needsBucket: true, body: { xml: 64 * KiB }, handler: putBucketPolicy },
+  GetBucketPolicy: { action: 's3:GetBucketPolicy', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketPolicy },
+  DeleteBucketPolicy: { action: 's3:DeleteBucketPolicy', resource: 'bucket', needsBucket: true, body: 'none', handler: deleteBucketPolicy },
+  GetBucketPolicyStatus: { action: 's3:GetBucketPolicyStatus', resource: 'bucket', needsBucket: true, body: 'none', handler: getBucketPolicyStatus },
+
   ListObjects: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjects },
   ListObjectsV2: { action: 's3:ListBucket', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjectsV2 },
   ListObjectVersions: { action: 's3:ListBucketVersions', resource: 'bucket', needsBucket: true, body: 'none', handler: listObjectVersions },
@@ -129,7 +161,7 @@ export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
     handler: listMultipartUploads,
   },
 
-  PutObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', handler: putObject },
+  PutObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', alsoAuthorize: objectWriteExtras, handler: putObject },
   // Browser upload: credentials, key and policy come from the form; authorized on the form's key.
   PostObject: {
     action: 's3:PutObject',
@@ -139,16 +171,41 @@ export const OPERATIONS: Partial<Record<OperationName, OperationSpec>> = {
     credentials: 'post-form',
     handler: postObject,
   },
-  CopyObject: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: copyObject },
-  GetObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: getObject },
-  HeadObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', handler: headObject },
+  CopyObject: {
+    action: 's3:PutObject',
+    resource: 'object',
+    needsBucket: true,
+    body: 'none',
+    alsoAuthorize: (req) => [{ action: 's3:GetObject', on: 'copy-source' }, ...objectWriteExtras(req)],
+    anonymousDenial: 'Anonymous users cannot copy objects.  Please authenticate.',
+    handler: copyObject,
+  },
+  GetObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', hidesMissingKeys: true, handler: getObject },
+  HeadObject: { action: versioned('s3:GetObject'), resource: 'object', needsBucket: true, body: 'none', hidesMissingKeys: true, handler: headObject },
   DeleteObject: { action: versioned('s3:DeleteObject'), resource: 'object', needsBucket: true, body: 'none', handler: deleteObject },
   // Authorized per key inside (s3:DeleteObject for each); the bucket-level check is the floor.
-  DeleteObjects: { action: 's3:DeleteObject', resource: 'bucket', needsBucket: true, body: { xml: 2 * MiB }, handler: deleteObjects },
+  // Authorized per key, each as s3:DeleteObject on its own object, inside the handler
+  // (policy-evaluation.md §6.1): a denied key is an <Error> entry, not a failed request.
+  DeleteObjects: { action: 's3:DeleteObject', resource: 'bucket', needsBucket: true, body: { xml: 2 * MiB }, checkedPerKey: true, handler: deleteObjects },
 
-  CreateMultipartUpload: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: createMultipartUpload },
+  CreateMultipartUpload: {
+    action: 's3:PutObject',
+    resource: 'object',
+    needsBucket: true,
+    body: 'none',
+    alsoAuthorize: objectWriteExtras,
+    anonymousDenial: 'Anonymous users cannot initiate multipart uploads.  Please authenticate.',
+    handler: createMultipartUpload,
+  },
   UploadPart: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'stream', handler: uploadPart },
-  UploadPartCopy: { action: 's3:PutObject', resource: 'object', needsBucket: true, body: 'none', handler: uploadPartCopy },
+  UploadPartCopy: {
+    action: 's3:PutObject',
+    resource: 'object',
+    needsBucket: true,
+    body: 'none',
+    alsoAuthorize: () => [{ action: 's3:GetObject', on: 'copy-source' }],
+    handler: uploadPartCopy,
+  },
   CompleteMultipartUpload: {
     action: 's3:PutObject',
     resource: 'object',

@@ -12,7 +12,6 @@
  */
 import type { QueryAction } from '../../query-api/query-service.ts';
 import { validationError } from '../../query-api/query-error.ts';
-import { authorizeRoleAssumption } from '../authorize-role-assumption.ts';
 import { checkSessionPolicy } from '../check-session-policy.ts';
 import { findRole } from '../find-role.ts';
 import { credentialsElement, issueSession } from '../issue-session.ts';
@@ -22,6 +21,7 @@ import { ROLE_SESSION, roleSessionDuration } from '../role-session-duration.ts';
 import { assumedRoleArn, parseArn } from '../sts-arns.ts';
 import type { StsDeps } from '../sts-deps.ts';
 import { invalidArn, notAuthorizedWebIdentity } from '../sts-errors.ts';
+import { authorizeRoleAssumption } from '../trust-policy/authorize-role-assumption.ts';
 import * as read from '../validation/read-sts-parameters.ts';
 
 export function assumeRoleWithWebIdentity(deps: StsDeps): QueryAction {
@@ -58,8 +58,7 @@ export function assumeRoleWithWebIdentity(deps: StsDeps): QueryAction {
       if (role === undefined) throw notAuthorizedWebIdentity();
       await authorizeRoleAssumption(deps, {
         role,
-        caller: { kind: 'federated', providerArn: identity.provider.arn },
-        signedCaller: undefined,
+        caller: { principal: { type: 'WebIdentityUser', provider: identity.provider.arn, subject: identity.subject } },
         actions: ['sts:AssumeRoleWithWebIdentity'],
         context,
         deny: () => notAuthorizedWebIdentity(),

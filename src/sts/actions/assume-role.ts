@@ -11,16 +11,16 @@
  */
 import type { QueryAction } from '../../query-api/query-service.ts';
 import { validationError } from '../../query-api/query-error.ts';
-import { authorizeRoleAssumption } from '../authorize-role-assumption.ts';
 import { checkSessionPolicy } from '../check-session-policy.ts';
 import { findRole } from '../find-role.ts';
 import { credentialsElement, issueSession } from '../issue-session.ts';
 import { checkPackedPolicySize } from '../packed-policy-size.ts';
-import { addCallerContext, callerOf, requestContext, trustCallerOf } from '../request-facts.ts';
+import { addCallerContext, callerOf, requestContext } from '../request-facts.ts';
 import { ROLE_SESSION, roleSessionDuration } from '../role-session-duration.ts';
 import { assumedRoleArn, parseArn } from '../sts-arns.ts';
 import type { StsDeps } from '../sts-deps.ts';
 import { invalidArn, notAuthorizedToAssume, rootMayNotAssume } from '../sts-errors.ts';
+import { authorizeRoleAssumption } from '../trust-policy/authorize-role-assumption.ts';
 import * as read from '../validation/read-sts-parameters.ts';
 import { verifyMfa } from '../verify-mfa.ts';
 import { inheritedTags } from './inherited-tags.ts';
@@ -75,7 +75,7 @@ export function assumeRole(deps: StsDeps): QueryAction {
       const actions = ['sts:AssumeRole'];
       if (requestTags.length > 0) actions.push('sts:TagSession');
       if (requestSourceIdentity !== undefined) actions.push('sts:SetSourceIdentity');
-      await authorizeRoleAssumption(deps, { role, caller: trustCallerOf(caller.principal), signedCaller: caller, actions, context, deny });
+      await authorizeRoleAssumption(deps, { role, caller, actions, context, deny });
 
       const roleChained = caller.principal.type === 'AssumedRole';
       const durationSeconds = roleSessionDuration({ requested, maxSessionDuration: role.maxSessionDurationSeconds, roleChained });

@@ -9,6 +9,7 @@ import type { Authentication } from '../../auth/authentication.ts';
 import type { SigningCredential } from '../../auth/credential-store.ts';
 import { accountRoot, type Account, type Principal } from '../../auth/principal.ts';
 import { makeRequest } from '../../auth/sigv4/testing/make-request.ts';
+import { parseIdentityPolicy, type NamedPolicy } from '../../authz/policy/index.ts';
 import { ManualClock } from '../../lib/clock.ts';
 import { QueryParameters } from '../../query-api/query-request.ts';
 import type { QueryAction } from '../../query-api/query-service.ts';
@@ -17,7 +18,6 @@ import { SessionCredentialStore } from '../session-credential-store.ts';
 import { SessionTokenCodec } from '../session-token/session-token-codec.ts';
 import type { StsDeps } from '../sts-deps.ts';
 import type { StsRole } from '../sts-directory.ts';
-import { InterimTrustPolicyEvaluator } from '../trust-policy/interim-trust-policy-evaluator.ts';
 import { JwksKeySets } from '../web-identity/jwks-key-sets.ts';
 import { WebIdentityVerifier } from '../web-identity/web-identity-verifier.ts';
 import { MemoryStsDirectory } from './memory-sts-directory.ts';
@@ -30,11 +30,17 @@ export function trustPolicy(statement: Record<string, unknown>): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', ...statement }] });
 }
 
+/** The caller's identity policy when `callerPoliciesAllow` is set: every STS action on every role. */
+const ALLOW_STS: NamedPolicy = {
+  name: 'allow-sts',
+  policy: parseIdentityPolicy(JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'sts:*', Resource: '*' }] })),
+};
+
 export class StsFixture {
   readonly clock = new ManualClock(Date.UTC(2024, 4, 1, 12, 0, 0, 250));
   readonly directory = new MemoryStsDirectory();
   readonly codec = new SessionTokenCodec(Buffer.alloc(32));
-  /** Answers for the caller's own identity policies (delegation); allow by default. */
+  /** The caller's own identity policies allow every STS action (default), or there are none. */
   callerPoliciesAllow = true;
   readonly deps: StsDeps;
   readonly store: SessionCredentialStore;
@@ -46,8 +52,7 @@ export class StsFixture {
     this.deps = {
       directory: this.directory,
       codec: this.codec,
-      trust: new InterimTrustPolicyEvaluator(),
-      callerPolicies: { allows: async () => this.callerPoliciesAllow },
+      callerPolicies: { load: async () => ({ identityPolicies: this.callerPoliciesAllow ? [ALLOW_STS] : [] }) },
       webIdentity: new WebIdentityVerifier({ keys: new JwksKeySets(), directory: this.directory }),
     };
     this.store = new SessionCredentialStore({ longTerm: { resolve: async () => ({ failure: 'unknown-key' }) }, codec: this.codec, directory: this.directory });

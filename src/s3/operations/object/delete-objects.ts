@@ -38,6 +38,10 @@ export const deleteObjects: Handler = async (ctx) => {
     const versionId = textOf(o, 'VersionId');
     try {
       if (Buffer.byteLength(key) > 1024) throw new S3Error('KeyTooLongError');
+      const action = versionId === undefined ? 's3:DeleteObject' : 's3:DeleteObjectVersion';
+      const decision = await ctx.checkAccess?.(action, key);
+      // A denied key is reported like AWS's sample response: AccessDenied / Access Denied.
+      if (decision !== undefined && !decision.allowed) throw new S3Error('AccessDenied', { reason: decision.reason });
       const { removed, blobs } = await deps.metadata.deleteObject(bucket, key, versionId);
       await deps.blobs.delete(blobs);
       if (!quiet) {

@@ -1,28 +1,28 @@
 /**
- * The caller's own policies, through the policy engine (src/authz/policy/): do the user's or
- * role's identity policies allow `action` on the role — within its permissions boundary and the
- * session policies of the session it signs with (sts-iam.md §2.2, §3)? Asked when a trust
- * policy names the caller's account rather than the caller, and for cross-account calls. The
- * account root is never limited by identity policies. Policies are read from IAM at call time
- * (AWS evaluates a role's current policies); one that no longer parses grants nothing.
+ * The caller's own policies read from IAM and compiled by the policy engine: the user's or role's
+ * identity policies, its permissions boundary, and the session policies of the session it signs
+ * with (sts-iam.md §2.2, §3) — the identity side of an AssumeRole decision
+ * (trust-policy/authorize-role-assumption.ts). The account root has none: identity policies
+ * never limit it. Policies are read at call time (AWS evaluates a role's current policies); one
+ * that no longer parses grants nothing, and a session policy ARN that no longer exists leaves
+ * session policies that allow nothing.
  */
-import { isAccessAllowed, parseIdentityPolicy, parseSessionPolicy, RequestContext, type CompiledPolicy, type NamedPolicy } from '../authz/policy/index.ts';
+import { parseIdentityPolicy, parseSessionPolicy, type CompiledPolicy, type NamedPolicy } from '../authz/policy/index.ts';
 import type { PolicyDocumentRef } from '../iam/iam-entities.ts';
 import type { IamReader } from '../iam/iam-store.ts';
-import type { CallerPolicyCheck } from './sts-deps.ts';
+import type { CallerPolicies, CallerPolicySet } from './sts-deps.ts';
 
 type Reader = Pick<IamReader, 'identityPolicies' | 'permissionsBoundary' | 'managedPolicyDocument'>;
 
-export class EngineCallerPolicyCheck implements CallerPolicyCheck {
+export class IamCallerPolicies implements CallerPolicies {
   readonly #iam: Reader;
 
   constructor(iam: Reader) {
     this.#iam = iam;
   }
 
-  async allows(input: Parameters<CallerPolicyCheck['allows']>[0]): Promise<boolean> {
-    const { principal, session } = input;
-    if (principal.type === 'Account') return true;
+  async load({ principal, session }: Parameters<CallerPolicies['load']>[0]): Promise<CallerPolicySet> {
+    if (principal.type === 'Account') return { identityPolicies: [] };
     const owner = principal.type === 'User' ? { userId: principal.userId } : { roleId: principal.userId.slice(0, principal.userId.indexOf(':')) };
     const identityPolicies = named(await this.#iam.identityPolicies(owner), parseIdentityPolicy);
     const boundaryRef = await this.#iam.permissionsBoundary(owner);
@@ -36,17 +36,11 @@ export class EngineCallerPolicyCheck implements CallerPolicyCheck {
         if (ref !== undefined) sessionPolicies.push(...named([ref], parseIdentityPolicy));
       }
     }
-    return isAccessAllowed({
-      principal,
-      action: input.action,
-      resource: input.resource,
-      context: RequestContext.from(input.context),
-      // Judged as within the caller's account: only its own policies decide (the trust policy was evaluated already).
-      resourceOwner: principal.account.accountId,
+    return {
       identityPolicies,
       ...(permissionsBoundary !== undefined ? { permissionsBoundary } : {}),
       ...(sessionPolicies !== undefined ? { sessionPolicies } : {}),
-    });
+    };
   }
 }
 

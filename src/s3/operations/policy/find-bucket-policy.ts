@@ -1,0 +1,12 @@
+/**
+ * The bucket's stored policy text, or 404 NoSuchBucketPolicy `The bucket policy does not exist`
+ * naming the bucket (GetBucketPolicy, GetBucketPolicyStatus).
+ */
+import { S3Error } from '../../errors/s3-error.ts';
+import type { MetadataStore } from '../../../storage/metadata-store.ts';
+
+export async function findBucketPolicy(metadata: MetadataStore, bucket: string): Promise<string> {
+  const stored = await metadata.getBucketConfig(bucket, 'policy');
+  if (stored === undefined) throw new S3Error('NoSuchBucketPolicy', { fields: [['BucketName', bucket]] });
+  return stored.text;
+}
