@@ -16,7 +16,7 @@ import { loadSessionKey } from './sts/session-token/load-session-key.ts';
 import type { Account } from './auth/principal.ts';
 import { PolicyAuthorizer } from './authz/policy-authorizer.ts';
 import { AdjustableClock, systemClock, type Clock } from './lib/clock.ts';
-import { randomIds, type Ids } from './lib/ids.ts';
+import { createRandomIds, type Ids } from './lib/ids.ts';
 import type { S3Deps } from './s3/s3-deps.ts';
 import { handleQueryRequest, type QueryApiDeps } from './query-api/handle-query-request.ts';
 import { iamQueryService } from './iam/api/iam-service.ts';
@@ -52,8 +52,9 @@ export interface CofferInstance {
 export async function startCoffer(config: CofferConfig, options: StartOptions = {}): Promise<CofferInstance> {
   // Starts at --clock-offset; `coffer admin clock` (PUT /.coffer/clock) moves it at runtime.
   const clock = new AdjustableClock(options.clock ?? systemClock, config.clockOffsetMs);
-  const ids = options.ids ?? randomIds;
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'coffer' } });
+  const ids = options.ids ?? createRandomIds();
+  // Logs go out through an asynchronous, buffered stdout stream: a request never waits on a write.
+  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'coffer' } }, pino.destination({ sync: false }));
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
 
   const identity = new SqliteIdentityStore({
@@ -132,6 +133,7 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
         await blobs.close();
         await metadata.close();
         await identity.close();
+        logger.flush();
       })()),
   };
 }

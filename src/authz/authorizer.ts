@@ -5,7 +5,7 @@
  * operation registry.
  */
 import type { Authentication } from '../auth/authentication.ts';
-import type { BucketRecord } from '../storage/types.ts';
+import type { BucketConfigs, BucketRecord } from '../storage/types.ts';
 import type { PolicyDecision, S3OperationFacts } from './policy/index.ts';
 
 /** Facts about the request that condition keys are made of (policy-evaluation.md §5). */
@@ -29,6 +29,8 @@ export interface AccessRequest {
   resource: string;
   /** The bucket the resource belongs to, when there is one. */
   bucket: BucketRecord | undefined;
+  /** That bucket's configurations, when the caller read them already (one read per request). */
+  bucketConfigs?: Partial<BucketConfigs>;
   /** For object resources: the key and version (the object's owner, ACL and tags may matter). */
   object?: { key: string; versionId?: string };
   facts: RequestFacts;

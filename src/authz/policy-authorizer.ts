@@ -30,10 +30,10 @@ import {
 } from './policy/index.ts';
 import { temporarySessionOf } from '../sts/temporary-session.ts';
 import type { MetadataStore } from '../storage/metadata-store.ts';
-import type { BucketRecord, ObjectVersion } from '../storage/types.ts';
+import type { BucketConfigs, BucketRecord, ObjectVersion } from '../storage/types.ts';
 
 export interface PolicyAuthorizerDeps {
-  metadata: Pick<MetadataStore, 'getBucketConfig' | 'getObject'>;
+  metadata: Pick<MetadataStore, 'getBucketConfigs' | 'getObject'>;
   iam: IamPolicyReader | undefined;
   accounts?: AccountDirectory;
   /** Account-level Block Public Access, combined with the bucket's (effective = OR). */
@@ -63,7 +63,7 @@ export class PolicyAuthorizer implements Authorizer {
     const credential = auth.kind === 'signed' ? auth.credential : undefined;
     const [principalPolicies, bucketState] = await Promise.all([
       loadPrincipalPolicies(auth.principal, credential, this.#deps.iam, this.#policies),
-      bucket === undefined ? undefined : this.#bucketState(bucket),
+      bucket === undefined ? undefined : this.#bucketState(bucket, request.bucketConfigs),
     ]);
 
     let acl: AclVerdict | undefined;
@@ -116,15 +116,10 @@ export class PolicyAuthorizer implements Authorizer {
   }
 
   /** Bucket policy, ownership, bucket ACL and Block Public Access of the bucket. */
-  async #bucketState(bucket: BucketRecord): Promise<BucketState> {
+  async #bucketState(bucket: BucketRecord, known: Partial<BucketConfigs> | undefined): Promise<BucketState> {
     const { metadata } = this.#deps;
-    const [policyConfig, ownershipConfig, storedAcl, bucketBpa, accountBpa] = await Promise.all([
-      metadata.getBucketConfig(bucket.name, 'policy'),
-      metadata.getBucketConfig(bucket.name, 'ownership'),
-      metadata.getBucketConfig(bucket.name, 'acl'),
-      metadata.getBucketConfig(bucket.name, 'public-access-block'),
-      this.#deps.accountPublicAccessBlock?.(bucket.owner.accountId),
-    ]);
+    const [configs, accountBpa] = await Promise.all([known ?? metadata.getBucketConfigs(bucket.name), this.#deps.accountPublicAccessBlock?.(bucket.owner.accountId)]);
+    const { policy: policyConfig, ownership: ownershipConfig, acl: storedAcl, 'public-access-block': bucketBpa } = configs;
     const ownership = effectiveOwnership(ownershipConfig);
     let policy: ResourcePolicy | undefined;
     if (policyConfig !== undefined) {

@@ -7,7 +7,7 @@
 import type { Authentication } from '../auth/authentication.ts';
 import type { Authorizer, Decision } from '../authz/authorizer.ts';
 import type { MetadataStore } from '../storage/metadata-store.ts';
-import type { BucketRecord } from '../storage/types.ts';
+import type { BucketConfigs, BucketRecord } from '../storage/types.ts';
 import { parseCopySource } from './object-headers/copy-source.ts';
 import type { OperationSpec } from './operations/operation-spec.ts';
 import { requestFacts } from './request-facts.ts';
@@ -30,6 +30,8 @@ export interface AuthorizeInput {
   spec: OperationSpec;
   auth: Authentication;
   bucket: BucketRecord | undefined;
+  /** The bucket's configurations, read with it. */
+  bucketConfigs?: Partial<BucketConfigs>;
   authorizer: Authorizer;
   metadata: Pick<MetadataStore, 'getBucket'>;
   /** POST Object: the key from the form. */
@@ -41,7 +43,15 @@ export async function authorizeOperation(input: AuthorizeInput): Promise<Decisio
   const key = input.key ?? req.key;
   const action = typeof spec.action === 'string' ? spec.action : spec.action(req);
   const check = (a: string, resource: string, b: BucketRecord | undefined, object?: { key: string; versionId?: string }) =>
-    authorizer.authorize({ auth, action: a, resource, bucket: b, ...(object ? { object } : {}), facts: requestFacts(req, auth, a) });
+    authorizer.authorize({
+      auth,
+      action: a,
+      resource,
+      bucket: b,
+      ...(b !== undefined && b === bucket && input.bucketConfigs ? { bucketConfigs: input.bucketConfigs } : {}),
+      ...(object ? { object } : {}),
+      facts: requestFacts(req, auth, a),
+    });
 
   const object = spec.resource === 'object' && key !== undefined ? { key, ...versionOf(req) } : undefined;
   // CreateBucket asks for a bucket the caller does not have yet: a bucket of that name owned by

@@ -9,7 +9,7 @@ import type { Authentication, RequestPayload } from '../auth/authentication.ts';
 import { openPayload } from '../auth/payload/open-payload.ts';
 import { authenticatePost } from '../auth/post-policy/authenticate-post.ts';
 import type { Decision } from '../authz/authorizer.ts';
-import type { BucketRecord } from '../storage/types.ts';
+import type { BucketConfigs, BucketRecord } from '../storage/types.ts';
 import { applyCorsHeaders } from './cors/apply-cors-headers.ts';
 import { S3Error, noSuchBucket } from './errors/s3-error.ts';
 import { toS3Error } from './errors/to-s3-error.ts';
@@ -40,13 +40,16 @@ export interface PipelineOutcome {
 export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<PipelineOutcome> {
   const outcome: Omit<PipelineOutcome, 'response'> = {};
   let bucket: BucketRecord | undefined;
+  let bucketConfigs: Partial<BucketConfigs> | undefined;
   let response: S3Response;
   let post: PostUpload | undefined;
   try {
     outcome.operation = parseOperation(req);
     const spec = OPERATIONS[outcome.operation];
     if (spec === undefined) throw notImplemented(outcome.operation);
-    bucket = req.bucket === undefined ? undefined : await deps.metadata.getBucket(req.bucket);
+    const state = req.bucket === undefined ? undefined : await deps.metadata.getBucketState(req.bucket);
+    bucket = state?.bucket;
+    bucketConfigs = state?.configs;
 
     switch (spec.credentials ?? 'request') {
       case 'none':
@@ -66,7 +69,16 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
     if (spec.needsBucket && bucket === undefined) throw noSuchBucket(req.bucket ?? '');
 
     if (spec.credentials !== 'none' && !spec.checkedPerKey) {
-      outcome.decision = await authorizeOperation({ req, spec, auth, bucket, authorizer: deps.authorizer, metadata: deps.metadata, ...(post ? { key: post.key } : {}) });
+      outcome.decision = await authorizeOperation({
+        req,
+        spec,
+        auth,
+        bucket,
+        ...(bucketConfigs ? { bucketConfigs } : {}),
+        authorizer: deps.authorizer,
+        metadata: deps.metadata,
+        ...(post ? { key: post.key } : {}),
+      });
       if (!outcome.decision.allowed) throw accessDenied(outcome.decision, spec, auth);
     }
 
@@ -107,7 +119,7 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
     if (deps.explainDenials) response = withDenialReason(response, req, { ...outcome, error: outcome.error });
   }
   // Browsers need CORS headers on errors too, or a page cannot even see that it was refused.
-  return { ...outcome, response: await applyCorsHeaders(req, bucket, response, deps) };
+  return { ...outcome, response: await applyCorsHeaders(req, bucket, response, deps, bucketConfigs) };
 }
 
 function authenticateDeps(deps: S3Deps, bucket: BucketRecord | undefined) {

@@ -55,6 +55,8 @@ export interface MetadataStore {
   /** Throws BucketExistsError (with the existing owner) if the name is taken. */
   createBucket(bucket: BucketRecord): Promise<void>;
   getBucket(name: string): Promise<BucketRecord | undefined>;
+  /** The bucket and all its configurations in one read: what every request to it needs. */
+  getBucketState(name: string): Promise<{ bucket: BucketRecord; configs: Partial<BucketConfigs> } | undefined>;
   /** Buckets of one owner account (all when undefined), sorted by name. */
   listBuckets(ownerAccountId?: string): Promise<BucketRecord[]>;
   /**
@@ -65,6 +67,8 @@ export interface MetadataStore {
   deleteBucket(name: string): Promise<string[]>;
 
   getBucketConfig<K extends BucketConfigKind>(bucket: string, kind: K): Promise<BucketConfigs[K] | undefined>;
+  /** Every configuration of a bucket in one read (the authorizer needs several per request). */
+  getBucketConfigs(bucket: string): Promise<Partial<BucketConfigs>>;
   /** Throws BucketNotFoundError. */
   putBucketConfig<K extends BucketConfigKind>(bucket: string, kind: K, value: BucketConfigs[K]): Promise<void>;
   deleteBucketConfig(bucket: string, kind: BucketConfigKind): Promise<void>;
@@ -84,6 +88,11 @@ export interface MetadataStore {
    * Returns the removed version (undefined if there was none) and the blob ids to delete.
    */
   deleteObject(bucket: string, key: string, versionId?: string): Promise<{ removed?: StoredVersion; blobs: string[] }>;
+  /**
+   * Replaces the ACL of one object version in place (PutObjectAcl): nothing else of the row
+   * changes, so no concurrent write can be undone by it. Returns false when that version is gone.
+   */
+  putObjectAcl(bucket: string, key: string, versionId: string, acl: ObjectVersion['acl']): Promise<boolean>;
   /** Latest versions that are objects (not delete markers), in UTF-8 byte order of key. */
   scanObjects(bucket: string, options: ScanOptions): Promise<ObjectVersion[]>;
   /** All versions and delete markers: keys ascending, versions of a key newest first. */

@@ -126,6 +126,11 @@ export interface ObjectVersion {
   /** For multipart objects: each part's size and checksum, for GET ?partNumber=. */
   parts?: Array<{ size: number; checksum?: string }>;
   segments: BlobSegment[];
+  /**
+   * A small object's bytes, kept in the metadata store itself (segments is then empty). Set on
+   * single reads (getObject); listings leave it out.
+   */
+  inline?: Buffer;
   owner: Owner;
   /** The object's ACL (absent on objects written before ACLs were kept: private); and tags. */
   acl?: StoredAcl;

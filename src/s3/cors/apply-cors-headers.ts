@@ -9,7 +9,7 @@
  * nothing here; with one, the bucket's configuration is one indexed read. OPTIONS requests are
  * preflights, answered whole by their handler (a refused preflight carries no CORS headers).
  */
-import type { BucketRecord } from '../../storage/types.ts';
+import type { BucketConfigs, BucketRecord } from '../../storage/types.ts';
 import type { S3Deps } from '../s3-deps.ts';
 import type { S3Request } from '../s3-request.ts';
 import type { S3Response } from '../s3-response.ts';
@@ -21,6 +21,8 @@ export async function applyCorsHeaders(
   bucket: BucketRecord | undefined,
   response: S3Response,
   deps: S3Deps,
+  /** The bucket's configurations when the pipeline read them with the bucket. */
+  configs?: Partial<BucketConfigs>,
 ): Promise<S3Response> {
   const origin = req.headers.get('origin');
   if (origin === undefined || origin === '' || req.method === 'OPTIONS') return response;
@@ -31,7 +33,7 @@ export async function applyCorsHeaders(
 
   let rules;
   try {
-    rules = (await deps.metadata.getBucketConfig(bucketName, 'cors'))?.rules;
+    rules = (configs && bucket ? configs.cors : await deps.metadata.getBucketConfig(bucketName, 'cors'))?.rules;
   } catch (error) {
     // The response is decided already; a failed lookup must not replace it with a 500.
     deps.logger.warn({ err: error, requestId: req.id, bucket: bucketName }, 'CORS configuration lookup failed');

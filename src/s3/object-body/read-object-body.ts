@@ -7,8 +7,13 @@ import { Readable } from 'node:stream';
 import type { BlobStore, ByteRange } from '../../storage/blob-store.ts';
 import type { BlobSegment } from '../../storage/types.ts';
 
-export async function readObjectBody(blobs: BlobStore, segments: readonly BlobSegment[], range: ByteRange | undefined): Promise<Readable> {
-  const pieces = segmentRanges(segments, range);
+export async function readObjectBody(
+  blobs: BlobStore,
+  object: { segments: readonly BlobSegment[]; inline?: Buffer },
+  range: ByteRange | undefined,
+): Promise<Readable> {
+  if (object.inline !== undefined) return Readable.from([inlineBytes(object.inline, range)]);
+  const pieces = segmentRanges(object.segments, range);
   if (pieces.length === 0) return Readable.from([]);
   if (pieces.length === 1) return blobs.read(pieces[0]!.blobId, pieces[0]!.range);
   // Open the first piece now, so a missing blob fails the request before the status is sent.
@@ -40,4 +45,9 @@ export function segmentRanges(
     out.push({ blobId: s.blobId, range: start === 0 && end === s.size - 1 ? undefined : { start, end } });
   }
   return out;
+}
+
+/** A small object's bytes (or the range of them), straight from its row. */
+export function inlineBytes(inline: Buffer, range: ByteRange | undefined): Buffer {
+  return range === undefined ? inline : inline.subarray(range.start, range.end + 1);
 }

@@ -17,8 +17,16 @@ import type { RequestHeaders } from '../s3-request.ts';
 /** 5 GiB: the largest single PUT (and part) S3 accepts. */
 export const MAX_PUT_SIZE = 5 * 1024 ** 3;
 
+/**
+ * Bodies up to this size are kept in the metadata row rather than a blob file: a small object
+ * then costs no file open, fsync or rename to write and no file read to serve.
+ */
+export const INLINE_MAX = 32 * 1024;
+
 export interface WrittenBody {
-  blobId: string;
+  /** Where the bytes went: a blob, or (small bodies, when allowed) kept in memory for the row. */
+  blobId: string | undefined;
+  inline: Buffer | undefined;
   size: number;
   /** Hex MD5 (the ETag of a single-part object or of a part). */
   md5Hex: string;
@@ -59,13 +67,23 @@ export async function writeObjectBody(
   expectations: BodyExpectations,
   /** Checksums to compute besides the declared one (e.g. CRC64NVME, or an upload's algorithm). */
   alsoCompute: readonly ChecksumAlgorithm[],
+  /** Keep a body of at most INLINE_MAX bytes in memory instead of writing a blob. */
+  options: { inline?: boolean } = {},
 ): Promise<WrittenBody> {
   const algorithms = [...alsoCompute];
   if (expectations.declared) algorithms.push(expectations.declared.algorithm);
   const digest = createBodyDigest({ checksums: algorithms });
-  let written;
+  const small = options.inline === true && payload.length !== undefined && payload.length <= INLINE_MAX;
+  let blobId: string | undefined;
+  let inline: Buffer | undefined;
+  let size: number;
   try {
-    written = await blobs.write(chain(payload.body, digest));
+    if (small) {
+      inline = await collect(chain(payload.body, digest), INLINE_MAX);
+      size = inline.length;
+    } else {
+      ({ blobId, size } = await blobs.write(chain(payload.body, digest)));
+    }
   } finally {
     if (!payload.body.readableEnded) payload.body.destroy();
   }
@@ -73,11 +91,33 @@ export async function writeObjectBody(
     const result = digest.result();
     checkContentMd5(expectations.contentMd5, result.md5);
     const declared = verifyDeclaredChecksum(expectations.declared, { trailers: payload.trailers(), computed: result.checksums });
-    return { blobId: written.blobId, size: written.size, md5: result.md5, md5Hex: result.md5.toString('hex'), declared, checksums: result.checksums };
+    return { blobId, inline, size, md5: result.md5, md5Hex: result.md5.toString('hex'), declared, checksums: result.checksums };
   } catch (e) {
-    await blobs.delete([written.blobId]);
+    if (blobId !== undefined) await blobs.delete([blobId]);
     throw e;
   }
+}
+
+/** A small body into one buffer (its length was announced, and is bounded by `limit`). */
+async function collect(source: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of source) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new S3Error('IncompleteBody', { reason: 'the body is longer than it announced' });
+    chunks.push(chunk as Buffer);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+}
+
+/** An object's bytes where the metadata row should point: its blob, or kept in the row. */
+export function storedBody(body: Pick<WrittenBody, 'blobId' | 'inline' | 'size'>): { segments: Array<{ blobId: string; size: number }>; inline?: Buffer } {
+  return body.inline !== undefined ? { segments: [], inline: body.inline } : { segments: [{ blobId: body.blobId!, size: body.size }] };
+}
+
+/** The blobs a failed commit leaves behind. */
+export function writtenBlobs(body: Pick<WrittenBody, 'blobId'>): string[] {
+  return body.blobId === undefined ? [] : [body.blobId];
 }
 
 /**

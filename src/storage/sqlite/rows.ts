@@ -39,6 +39,8 @@ export interface VersionRow {
   segments: string;
   acl: string | null;
   tags: string | null;
+  /** A small object's bytes (migration 2); listings do not select it. */
+  inline_data?: Buffer | null;
 }
 
 export interface UploadRow {
@@ -110,6 +112,7 @@ export function objectToParams(v: ObjectVersion): Omit<VersionRow, 'id' | 'is_la
     segments: JSON.stringify(v.segments),
     acl: json(v.acl),
     tags: json(v.tags),
+    inline_data: v.inline ?? null,
   };
 }
 
@@ -137,6 +140,7 @@ export function rowToVersion(r: VersionRow): StoredVersion {
   if (r.parts !== null) v.parts = JSON.parse(r.parts);
   if (r.acl !== null) v.acl = JSON.parse(r.acl);
   if (r.tags !== null) v.tags = JSON.parse(r.tags);
+  if (r.inline_data) v.inline = r.inline_data;
   return v;
 }
 

@@ -90,6 +90,14 @@ export class SqliteMetadataStore implements MetadataStore {
     return row && rowToBucket(row);
   }
 
+  async getBucketState(name: string): Promise<{ bucket: BucketRecord; configs: Partial<BucketConfigs> } | undefined> {
+    const rows = this.#s.getBucketState.all(name);
+    if (rows.length === 0) return undefined;
+    const configs: Record<string, unknown> = {};
+    for (const row of rows) if (row.kind !== null && row.value !== null) configs[row.kind] = JSON.parse(row.value);
+    return { bucket: rowToBucket(rows[0]!), configs: configs as Partial<BucketConfigs> };
+  }
+
   async listBuckets(ownerAccountId?: string): Promise<BucketRecord[]> {
     const rows =
       ownerAccountId === undefined ? this.#s.listBuckets.all() : this.#s.listBucketsOf.all(ownerAccountId);
@@ -106,6 +114,12 @@ export class SqliteMetadataStore implements MetadataStore {
       this.#s.deleteBucket.run(name); // configurations go by ON DELETE CASCADE
       return this.#unreferenced(partBlobs);
     });
+  }
+
+  async getBucketConfigs(bucket: string): Promise<Partial<BucketConfigs>> {
+    const configs: Record<string, unknown> = {};
+    for (const row of this.#s.getConfigs.all(bucket)) configs[row.kind] = JSON.parse(row.value);
+    return configs as Partial<BucketConfigs>;
   }
 
   async getBucketConfig<K extends BucketConfigKind>(bucket: string, kind: K): Promise<BucketConfigs[K] | undefined> {
@@ -128,6 +142,10 @@ export class SqliteMetadataStore implements MetadataStore {
     const row =
       versionId === undefined ? this.#s.latest.get(bucket, key) : this.#s.version.get(bucket, key, versionId);
     return row && rowToVersion(row);
+  }
+
+  async putObjectAcl(bucket: string, key: string, versionId: string, acl: ObjectVersion['acl']): Promise<boolean> {
+    return this.#s.setAcl.run(acl === undefined ? null : JSON.stringify(acl), bucket, key, versionId).changes === 1;
   }
 
   async putObject(version: ObjectVersion, conditions?: WriteConditions): Promise<string[]> {

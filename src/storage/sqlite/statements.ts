@@ -10,6 +10,8 @@ type Db = Database.Database;
 
 const VERSION_COLUMNS = `bucket, key, version_id, is_latest, kind, last_modified, owner, size, etag, storage_class,
   headers, user_metadata, checksum, parts, segments, acl, tags`;
+/** What listings read: never a small object's inline bytes. */
+const LISTED = `id, ${VERSION_COLUMNS}`;
 const UPLOAD_COLUMNS = `upload_id, bucket, key, initiated, owner, initiator, headers, user_metadata, storage_class,
   checksum_algorithm, checksum_type, acl, tags`;
 const PART_COLUMNS = 'upload, part_number, last_modified, size, etag, checksum, blob_id';
@@ -35,6 +37,9 @@ export function prepareStatements(db: Db) {
          @owner_display_name, @created_at)`,
     ),
     getBucket: db.prepare<[string], BucketRow>('SELECT * FROM buckets WHERE name = ?'),
+    getBucketState: db.prepare<[string], BucketRow & { kind: string | null; value: string | null }>(
+      'SELECT b.*, c.kind, c.value FROM buckets b LEFT JOIN bucket_configs c ON c.bucket = b.name WHERE b.name = ?',
+    ),
     listBuckets: db.prepare<[], BucketRow>('SELECT * FROM buckets ORDER BY name'),
     listBucketsOf: db.prepare<[string], BucketRow>('SELECT * FROM buckets WHERE owner_account_id = ? ORDER BY name'),
     deleteBucket: db.prepare<[string], void>('DELETE FROM buckets WHERE name = ?'),
@@ -47,6 +52,7 @@ export function prepareStatements(db: Db) {
     ),
     deleteBucketUploads: db.prepare<[string], void>('DELETE FROM uploads WHERE bucket = ?'),
 
+    getConfigs: db.prepare<[string], { kind: string; value: string }>('SELECT kind, value FROM bucket_configs WHERE bucket = ?'),
     getConfig: db.prepare<[string, string], { value: string }>(
       'SELECT value FROM bucket_configs WHERE bucket = ? AND kind = ?',
     ),
@@ -67,28 +73,31 @@ export function prepareStatements(db: Db) {
       'SELECT * FROM versions WHERE bucket = ? AND key = ? AND version_id = ?',
     ),
     insertVersion: db.prepare<[Omit<VersionRow, 'id'>], void>(
-      `INSERT INTO versions (${VERSION_COLUMNS}) VALUES (${params(VERSION_COLUMNS)})`,
+      `INSERT INTO versions (${VERSION_COLUMNS}, inline_data) VALUES (${params(VERSION_COLUMNS)}, @inline_data)`,
     ),
     deleteVersion: db.prepare<[number], void>('DELETE FROM versions WHERE id = ?'),
+    setAcl: db.prepare<[string | null, string, string, string], void>(
+      "UPDATE versions SET acl = ? WHERE bucket = ? AND key = ? AND version_id = ? AND kind = 'object'",
+    ),
     setLatest: db.prepare<[0 | 1, number], void>('UPDATE versions SET is_latest = ? WHERE id = ?'),
 
     scanObjects: db.prepare<[string, string, string, number], VersionRow>(
-      `SELECT * FROM versions WHERE bucket = ? AND key >= ? AND key < ? AND is_latest = 1 AND kind = 'object'
+      `SELECT ${LISTED} FROM versions WHERE bucket = ? AND key >= ? AND key < ? AND is_latest = 1 AND kind = 'object'
        ORDER BY key LIMIT ?`,
     ),
     scanObjectsToEnd: db.prepare<[string, string, number], VersionRow>(
-      `SELECT * FROM versions WHERE bucket = ? AND key >= ? AND is_latest = 1 AND kind = 'object'
+      `SELECT ${LISTED} FROM versions WHERE bucket = ? AND key >= ? AND is_latest = 1 AND kind = 'object'
        ORDER BY key LIMIT ?`,
     ),
     scanVersions: db.prepare<[string, string, string, number], VersionRow>(
-      'SELECT * FROM versions WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key, id DESC LIMIT ?',
+      `SELECT ${LISTED} FROM versions WHERE bucket = ? AND key >= ? AND key < ? ORDER BY key, id DESC LIMIT ?`,
     ),
     scanVersionsToEnd: db.prepare<[string, string, number], VersionRow>(
-      'SELECT * FROM versions WHERE bucket = ? AND key >= ? ORDER BY key, id DESC LIMIT ?',
+      `SELECT ${LISTED} FROM versions WHERE bucket = ? AND key >= ? ORDER BY key, id DESC LIMIT ?`,
     ),
     /** Versions of one key older than the row `id` (the rest of a page after a version marker). */
     olderVersions: db.prepare<[string, string, number, number], VersionRow>(
-      'SELECT * FROM versions WHERE bucket = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?',
+      `SELECT ${LISTED} FROM versions WHERE bucket = ? AND key = ? AND id < ? ORDER BY id DESC LIMIT ?`,
     ),
 
     insertUpload: db.prepare<[Omit<UploadRow, 'id'>], void>(

@@ -7,7 +7,7 @@ import type { ByteRange } from '../../../storage/blob-store.ts';
 import { isoMillisZero } from '../../../lib/dates.ts';
 import { invalidArgument, invalidRequest } from '../../errors/s3-error.ts';
 import { readObjectBody } from '../../object-body/read-object-body.ts';
-import { MAX_PUT_SIZE, writeObjectBody } from '../../object-body/write-object-body.ts';
+import { MAX_PUT_SIZE, writeObjectBody, writtenBlobs } from '../../object-body/write-object-body.ts';
 import { xmlResponse } from '../../s3-response.ts';
 import { el, s3Document } from '../../xml/xml-writer.ts';
 import type { Handler } from '../handler-context.ts';
@@ -29,7 +29,7 @@ export const uploadPartCopy: Handler = async (ctx) => {
   }
 
   const partAlgorithm = upload.checksumAlgorithm ?? 'CRC64NVME';
-  const source = await readObjectBody(deps.blobs, object.segments, range);
+  const source = await readObjectBody(deps.blobs, object, range);
   const body = await writeObjectBody(
     deps.blobs,
     { body: source, contentSha256: undefined, length: size, trailers: () => new Map() },
@@ -46,10 +46,10 @@ export const uploadPartCopy: Handler = async (ctx) => {
       size: body.size,
       etag: body.md5Hex,
       checksum: body.checksums.get(partAlgorithm),
-      blobId: body.blobId,
+      blobId: body.blobId!, // parts are never kept inline
     });
   } catch (e) {
-    await deps.blobs.delete([body.blobId]);
+    await deps.blobs.delete(writtenBlobs(body));
     throw e;
   }
   await deps.blobs.delete(retired);

@@ -6,7 +6,7 @@
  */
 import { checksumHeaderName } from '../../../lib/checksum-algorithm.ts';
 import { invalidRequest } from '../../errors/s3-error.ts';
-import { readBodyExpectations, writeObjectBody } from '../../object-body/write-object-body.ts';
+import { readBodyExpectations, writeObjectBody, writtenBlobs } from '../../object-body/write-object-body.ts';
 import { emptyResponse } from '../../s3-response.ts';
 import type { Handler } from '../handler-context.ts';
 import { findUpload } from './find-upload.ts';
@@ -34,11 +34,11 @@ export const uploadPart: Handler = async (ctx) => {
       size: body.size,
       etag: body.md5Hex,
       checksum: body.checksums.get(partAlgorithm),
-      blobId: body.blobId,
+      blobId: body.blobId!, // parts are never kept inline
     });
   } catch (e) {
     // E.g. UploadNotFoundError: completed or aborted while this part was uploading.
-    await deps.blobs.delete([body.blobId]);
+    await deps.blobs.delete(writtenBlobs(body));
     throw e;
   }
   await deps.blobs.delete(retired);

@@ -8,7 +8,7 @@ import { parseChecksumAlgorithm, checksumHeaderName, type ChecksumAlgorithm } fr
 import { isoMillisZero } from '../../../lib/dates.ts';
 import { S3Error, invalidArgument, invalidRequest } from '../../errors/s3-error.ts';
 import { readObjectBody } from '../../object-body/read-object-body.ts';
-import { MAX_PUT_SIZE, writeObjectBody } from '../../object-body/write-object-body.ts';
+import { MAX_PUT_SIZE, writeObjectBody, storedBody, writtenBlobs } from '../../object-body/write-object-body.ts';
 import { parseStorageClass, parseStoredHeaders, parseTaggingHeader } from '../../object-headers/stored-headers.ts';
 import { parseUserMetadata } from '../../object-headers/user-metadata.ts';
 import { parseWriteConditions } from '../../object-headers/write-conditions.ts';
@@ -51,12 +51,13 @@ export const copyObject: Handler = async (ctx) => {
   const replace = metadataDirective === 'REPLACE';
   const algorithm: ChecksumAlgorithm =
     requestedAlgorithm ?? (object.checksum?.type === 'FULL_OBJECT' ? object.checksum.algorithm : 'CRC64NVME');
-  const sourceBody = await readObjectBody(deps.blobs, object.segments, undefined);
+  const sourceBody = await readObjectBody(deps.blobs, object, undefined);
   const body = await writeObjectBody(
     deps.blobs,
     { body: sourceBody, contentSha256: undefined, length: object.size, trailers: () => new Map() },
     { contentMd5: undefined, declared: undefined },
     [algorithm],
+    { inline: true },
   );
   const version: ObjectVersion = {
     kind: 'object',
@@ -71,7 +72,7 @@ export const copyObject: Handler = async (ctx) => {
     userMetadata: replace ? parseUserMetadata(req.headers) : object.userMetadata,
     storageClass: storageClassHeader !== undefined ? parseStorageClass(req.headers) : object.storageClass,
     checksum: { algorithm, type: 'FULL_OBJECT', value: body.checksums.get(algorithm)! },
-    segments: [{ blobId: body.blobId, size: body.size }],
+    ...storedBody(body),
     owner: acl.owner,
     acl: acl.acl,
   };
@@ -82,7 +83,7 @@ export const copyObject: Handler = async (ctx) => {
   try {
     retired = await deps.metadata.putObject(version, conditions);
   } catch (e) {
-    await deps.blobs.delete([body.blobId]);
+    await deps.blobs.delete(writtenBlobs(body));
     throw e;
   }
   await deps.blobs.delete(retired);

@@ -12,7 +12,7 @@ import { checkReadConditions } from '../../object-headers/check-read-conditions.
 import { checksumResponseHeaders, objectResponseHeaders } from '../../object-headers/object-response-headers.ts';
 import { parseRange } from '../../object-headers/parse-range.ts';
 import { responseOverrides } from '../../object-headers/response-overrides.ts';
-import { readObjectBody } from '../../object-body/read-object-body.ts';
+import { inlineBytes, readObjectBody } from '../../object-body/read-object-body.ts';
 import type { S3Response } from '../../s3-response.ts';
 import type { Handler, HandlerContext } from '../handler-context.ts';
 import { findObject } from './find-object.ts';
@@ -54,9 +54,11 @@ async function readObject(ctx: HandlerContext, retried = false): Promise<S3Respo
   if (range !== undefined) headers['content-range'] = `bytes ${range.start}-${range.end}/${object.size}`;
   if (req.method === 'HEAD') return { status, headers };
 
+  // A small object's bytes came with its row: no file to open.
+  if (object.inline !== undefined) return { status, headers, body: inlineBytes(object.inline, range) };
   let body: Readable;
   try {
-    body = await readObjectBody(deps.blobs, object.segments, range);
+    body = await readObjectBody(deps.blobs, object, range);
   } catch (e) {
     // Overwritten between the lookup and the open: the newer version is the answer.
     if (e instanceof BlobNotFoundError && !retried) return readObject(ctx, true);

@@ -7,7 +7,7 @@
 import type { ObjectVersion } from '../../../storage/types.ts';
 import type { WriteConditions } from '../../../storage/metadata-store.ts';
 import type { ChecksumAlgorithm } from '../../../lib/checksum-algorithm.ts';
-import { writeObjectBody, type BodyExpectations } from '../../object-body/write-object-body.ts';
+import { storedBody, writeObjectBody, writtenBlobs, type BodyExpectations } from '../../object-body/write-object-body.ts';
 import type { ObjectAttributes } from '../../object-headers/object-attributes.ts';
 import { bucketOf, type HandlerContext } from '../handler-context.ts';
 import { objectOwner } from './object-owner.ts';
@@ -31,7 +31,7 @@ export async function storeObject(
   const { expectations, attributes } = write;
 
   // S3 stores a CRC64NVME it computes itself when the client sent no checksum (s3-core.md §9).
-  const body = await writeObjectBody(deps.blobs, payload, expectations, expectations.declared ? [] : ['CRC64NVME']);
+  const body = await writeObjectBody(deps.blobs, payload, expectations, expectations.declared ? [] : ['CRC64NVME'], { inline: true });
   const checksum = body.declared ?? { algorithm: 'CRC64NVME' as const, value: body.checksums.get('CRC64NVME')! };
 
   const version: ObjectVersion = {
@@ -47,7 +47,7 @@ export async function storeObject(
     userMetadata: attributes.userMetadata,
     storageClass: attributes.storageClass,
     checksum: { ...checksum, type: 'FULL_OBJECT' },
-    segments: [{ blobId: body.blobId, size: body.size }],
+    ...storedBody(body),
     owner: write.acl?.owner ?? objectOwner(ctx),
     ...(write.acl ? { acl: write.acl.acl } : {}),
     ...(attributes.tags ? { tags: attributes.tags } : {}),
@@ -56,7 +56,7 @@ export async function storeObject(
   try {
     retired = await deps.metadata.putObject(version, write.conditions);
   } catch (e) {
-    await deps.blobs.delete([body.blobId]);
+    await deps.blobs.delete(writtenBlobs(body));
     throw e;
   }
   await deps.blobs.delete(retired);

@@ -94,6 +94,14 @@ export function bucketTests(suite: Suite<MetadataStore>): void {
       assert.deepEqual(await store.getBucketConfig('cfg', 'versioning'), { status: 'Suspended' });
       assert.deepEqual(await store.getBucketConfig('cfg', 'tagging'), { tags: [['b', '2'], ['a', '1']] });
       assert.equal(await store.getBucketConfig('cfg', 'cors'), undefined);
+      assert.deepEqual(await store.getBucketConfigs('cfg'), { versioning: { status: 'Suspended' }, tagging: { tags: [['b', '2'], ['a', '1']] } });
+      assert.deepEqual(await store.getBucketConfigs('unknown'), {});
+      const state = await store.getBucketState('cfg');
+      assert.deepEqual(state?.bucket, await store.getBucket('cfg'));
+      assert.deepEqual(state?.configs, { versioning: { status: 'Suspended' }, tagging: { tags: [['b', '2'], ['a', '1']] } });
+      assert.equal(await store.getBucketState('unknown'), undefined);
+      await store.createBucket(bucket('bare'));
+      assert.deepEqual((await store.getBucketState('bare'))?.configs, {});
     });
 
     suite.test('configurations belong to one bucket', async (store) => {

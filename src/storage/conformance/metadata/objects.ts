@@ -27,6 +27,33 @@ export function objectTests(suite: Suite<MetadataStore>): void {
       assert.deepEqual(await store.getObject('b', 'plain'), plain);
     });
 
+    suite.test('a small object kept inline comes back with its bytes, and listings leave them out', async (store) => {
+      await store.createBucket(bucket('b'));
+      const small = object('b', 'tiny', { size: 5, segments: [], inline: Buffer.from('hello') });
+      assert.deepEqual(await store.putObject(small), []);
+      const got = await store.getObject('b', 'tiny');
+      assert.ok(got?.kind === 'object' && got.inline?.equals(Buffer.from('hello')));
+      assert.deepEqual(got, small);
+      const [listed] = await store.scanObjects('b', { prefix: '', limit: 10 });
+      assert.equal(listed?.inline, undefined);
+      assert.deepEqual(listed?.segments, []);
+      // Replacing it with a blob-backed object retires nothing and drops the inline bytes.
+      const big = object('b', 'tiny', { segments: [{ blobId: 'big', size: 100 }] });
+      assert.deepEqual(await store.putObject(big), []);
+      assert.deepEqual(await store.getObject('b', 'tiny'), big);
+    });
+
+    suite.test('putObjectAcl replaces only the ACL of that version', async (store) => {
+      await store.createBucket(bucket('b'));
+      const rich = richObject('b', 'k');
+      await store.putObject(rich);
+      const acl = { grants: [{ grantee: { type: 'Group' as const, uri: 'http://acs.amazonaws.com/groups/global/AllUsers' }, permission: 'READ' as const }] };
+      assert.equal(await store.putObjectAcl('b', 'k', 'null', acl), true);
+      assert.deepEqual(await store.getObject('b', 'k'), { ...rich, acl });
+      assert.equal(await store.putObjectAcl('b', 'missing', 'null', acl), false);
+      assert.equal(await store.putObjectAcl('b', 'k', 'v9', acl), false);
+    });
+
     suite.test('getObject of an unknown key, version or bucket is undefined', async (store) => {
       await store.createBucket(bucket('b'));
       await store.createBucket(bucket('c'));
