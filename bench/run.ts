@@ -1,11 +1,11 @@
 /**
  * `npm run bench`: Coffer beside its reference points in one run — a bare node:http server and
- * nginx — under the same load, servers interleaved over several rounds. Prints a table of
- * medians and ratios (Coffer ÷ reference) and writes the raw numbers and the machine to
+ * nginx — under the same load, servers interleaved over several rounds. Prints tables of medians
+ * and ratios (Coffer ÷ reference) and writes the raw numbers and the machine to
  * bench/results/<date>.json.
  *
- *   npm run bench                 # all workloads, 3 rounds × 10 s
- *   npm run bench -- --quick      # 1 round × 3 s, for a smoke test
+ *   npm run bench                  # every workload, 3 rounds × 10 s, objects of 256 MiB and 1 GiB
+ *   npm run bench -- --quick       # 1 round × 3 s, 64 MiB objects, 10k keys: a smoke test
  */
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCoffer, startNginx, startReference } from './lib/processes.ts';
-import { machine } from './lib/stats.ts';
+import { machine, median } from './lib/stats.ts';
+import { largeObjectWorkload, type LargeRow } from './workloads/large-objects.ts';
+import { listingWorkload, type ListingRow } from './workloads/listing.ts';
+import { policyHeavyWorkload } from './workloads/policy-heavy.ts';
 import { smallObjectWorkloads, type Row } from './workloads/small-objects.ts';
 
 const quick = process.argv.includes('--quick');
@@ -25,33 +28,95 @@ const work = mkdtempSync(join(tmpdir(), 'coffer-bench-'));
 const nginxRoot = join(work, 'www');
 mkdirSync(nginxRoot);
 writeFileSync(join(nginxRoot, 'obj4k.bin'), Buffer.alloc(4096, 'p'));
+const dataDir = join(work, 'coffer');
 
-const coffer = await startCoffer({ dataDir: join(work, 'coffer'), credentials });
+const coffer = await startCoffer({ dataDir, credentials, extraArgs: ['--audit', 'off'] });
 const reference = await startReference();
 const nginx = await startNginx({ prefix: join(work, 'nginx'), root: nginxRoot, port: 20000 + Math.floor(Math.random() * 20000) }).catch((e) => {
   console.error(`nginx not available, skipping it: ${(e as Error).message}`);
   return undefined;
 });
-const s3 = new S3Client({ endpoint: coffer.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+const client = (endpoint: string) => new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+const s3 = client(coffer.endpoint);
 await s3.send(new CreateBucketCommand({ Bucket: 'bench' }));
 
-const rows: Row[] = [];
+const small: Row[] = [];
+let policy: Awaited<ReturnType<typeof policyHeavyWorkload>> | undefined;
+let listing: ListingRow[] = [];
+let large: LargeRow[] = [];
 try {
-  rows.push(...(await smallObjectWorkloads({ coffer, reference, nginx, s3, credentials, rounds, seconds, connections: 64 })));
+  small.push(...(await smallObjectWorkloads({ coffer, reference, nginx, s3, credentials, rounds, seconds, connections: 64 })));
+  const accountId = await accountIdOf(coffer.endpoint);
+  policy = await policyHeavyWorkload({ endpoint: coffer.endpoint, s3, credentials, accountId, rounds, seconds, connections: 64 });
+  listing = await listingWorkload({
+    s3,
+    dataDir,
+    owner: await ownerOf(coffer.endpoint),
+    sizes: quick ? [10_000] : [10_000, 1_000_000],
+    fullScanUpTo: quick ? 10_000 : 1_000_000,
+  });
+  large = await largeObjectWorkload({
+    coffer,
+    s3,
+    referenceS3: client(reference.endpoint),
+    nginxS3: nginx ? client(nginx.endpoint) : undefined,
+    nginxRoot,
+    scratchDir: work,
+    sizesMiB: quick ? [64] : [256, 1024],
+  });
 } finally {
   s3.destroy();
   await Promise.all([coffer.stop(), reference.stop(), nginx?.stop()]);
 }
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
-console.log(`\n| workload | server | ops/s (median) | p50 ms | p99 ms | Coffer ÷ this |`);
+console.log(`\n## 4 KiB objects (workloads 1–3): medians of ${rounds} round(s) × ${seconds} s, 64 connections\n`);
+console.log(`| workload | server | ops/s | p50 ms | p99 ms | Coffer ÷ this |`);
 console.log('| --- | --- | --- | --- | --- | --- |');
-for (const r of rows) {
+for (const r of small) {
   console.log(`| ${r.workload} | ${r.server} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.ratio === undefined ? '' : fmt(r.ratio, 2)} |`);
+}
+if (policy) {
+  const base = small.find((r) => r.workload === '1 GET presigned' && r.server === 'coffer')?.opsPerSec ?? NaN;
+  const bp = median(policy.bucketPolicy.map((r) => r.opsPerSec));
+  const iu = median(policy.iamUser.map((r) => r.opsPerSec));
+  console.log(`\n## Policy-heavy GET (workload 7), relative to workload 1 on Coffer\n`);
+  console.log('| case | ops/s | ÷ workload 1 |');
+  console.log('| --- | --- | --- |');
+  console.log(`| 100-statement bucket policy with conditions | ${fmt(bp)} | ${fmt(bp / base, 2)} |`);
+  console.log(`| IAM user with 10 attached policies (+ the bucket policy) | ${fmt(iu)} | ${fmt(iu / base, 2)} |`);
+}
+console.log(`\n## ListObjectsV2 (workload 6)\n`);
+console.log('| keys in bucket | one page of 1000 (ms) | prefix+delimiter page (ms) | full scan (keys/s) |');
+console.log('| --- | --- | --- | --- |');
+for (const r of listing) console.log(`| ${r.keys} | ${fmt(r.pageMs, 1)} | ${fmt(r.delimiterPageMs, 1)} | ${fmt(r.fullScanKeysPerSec)} |`);
+console.log(`\n## Large objects through the AWS SDK (workloads 4–5), MiB/s\n`);
+console.log('| size | Coffer PutObject | Coffer multipart 8 MiB | SDK PUT to node:http discard | Coffer ÷ discard | dd fdatasync | Coffer GetObject | SDK GET from nginx | Coffer ÷ nginx | Coffer peak RSS MiB |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const r of large) {
+  console.log(
+    `| ${r.sizeMiB} MiB | ${fmt(r.cofferPut)} | ${fmt(r.cofferMultipart)} | ${fmt(r.referencePut)} | ${fmt(r.cofferPut / r.referencePut, 2)} | ${fmt(r.ddWrite)} | ${fmt(r.cofferGet)} | ${fmt(r.nginxGet)} | ${fmt(r.cofferGet / r.nginxGet, 2)} | ${fmt(r.cofferPeakRssMiB, 1)} |`,
+  );
 }
 const out = join(fileURLToPath(import.meta.url), '..', 'results');
 mkdirSync(out, { recursive: true });
 const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ machine: machine(), rounds, seconds, rows }, null, 2));
-console.log(`\nraw numbers: ${file}`);
+writeFileSync(file, JSON.stringify({ machine: machine(), rounds, seconds, small, policy, listing, large }, null, 2));
+console.log(`\nmachine: ${JSON.stringify(machine())}\nraw numbers: ${file}`);
 rmSync(work, { recursive: true, force: true });
+
+async function ownerOf(endpoint: string) {
+  const { ListBucketsCommand } = await import('@aws-sdk/client-s3');
+  const c = client(endpoint);
+  const res = await c.send(new ListBucketsCommand({}));
+  c.destroy();
+  return { accountId: await accountIdOf(endpoint), canonicalId: res.Owner!.ID!, displayName: 'coffer' };
+}
+
+async function accountIdOf(endpoint: string): Promise<string> {
+  const { STSClient, GetCallerIdentityCommand } = await import('@aws-sdk/client-sts');
+  const sts = new STSClient({ endpoint, region: 'us-east-1', credentials });
+  const id = await sts.send(new GetCallerIdentityCommand({}));
+  sts.destroy();
+  return id.Account!;
+}

@@ -2,12 +2,12 @@
  * CPU cost of `authenticate` for a header-signed and a presigned S3 request with a warm
  * signing-key cache (ARCHITECTURE.md: one SHA-256 of the canonical request and one HMAC per
  * request). The anonymous run is the harness's own floor (an async call and an await).
- * Run: node --import tsx src/auth/sigv4/sigv4.bench.ts
+ * Run: node --import tsx bench/sigv4-verify.ts
  */
-import { authenticate } from '../authenticate.ts';
-import type { S3Request } from '../../s3/s3-request.ts';
-import { makeRequest } from './testing/make-request.ts';
-import { HOST, fixture, presignedS3, signedS3 } from './testing/s3-fixture.ts';
+import { authenticate } from '../src/auth/authenticate.ts';
+import type { S3Request } from '../src/s3/s3-request.ts';
+import { makeRequest } from '../src/auth/sigv4/testing/make-request.ts';
+import { HOST, fixture, presignedS3, signedS3 } from '../src/auth/sigv4/testing/s3-fixture.ts';
 
 const { deps } = fixture();
 const headers: Array<[string, string]> = [
