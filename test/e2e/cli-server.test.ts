@@ -102,7 +102,9 @@ describe('coffer server', () => {
     const first = await startServer(dir, env);
     const s3 = new S3Client({ endpoint: first.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'shutdown' }));
-    await s3.send(new PutObjectCommand({ Bucket: 'shutdown', Key: 'slow', Body: 'the old version' }));
+    // Large enough to live in a blob file (small objects are kept in the metadata row).
+    const old = 'the old version '.repeat(4096);
+    await s3.send(new PutObjectCommand({ Bucket: 'shutdown', Key: 'slow', Body: old }));
     s3.destroy();
     // Half a body, then the process dies without any chance to clean up.
     const result = slowUploadAcrossSigterm(first, credentials, Buffer.alloc(64 * 1024, 'n'), 'SIGKILL').catch(() => 'cut');
@@ -112,7 +114,7 @@ describe('coffer server', () => {
     const second = await startServer(dir, env);
     const s3b = new S3Client({ endpoint: second.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
     const got = await s3b.send(new GetObjectCommand({ Bucket: 'shutdown', Key: 'slow' }));
-    assert.equal(await got.Body!.transformToString(), 'the old version', 'the old object, not a mix');
+    assert.equal(await got.Body!.transformToString(), old, 'the old object, not a mix');
     assert.deepEqual(readdirSync(join(dir, 'tmp')), [], 'the half-written temporary file is gone');
     assert.equal(countFiles(join(dir, 'blobs')), 1, 'only the old object’s blob remains');
     s3b.destroy();

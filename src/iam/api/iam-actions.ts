@@ -65,6 +65,8 @@ import { createOpenIDConnectProvider } from './oidc/create-open-id-connect-provi
 import { deleteOpenIDConnectProvider } from './oidc/delete-open-id-connect-provider.ts';
 import { getOpenIDConnectProvider } from './oidc/get-open-id-connect-provider.ts';
 import { listOpenIDConnectProviders } from './oidc/list-open-id-connect-providers.ts';
+import { simulateCustomPolicy } from './simulation/simulate-custom-policy.ts';
+import { simulatePrincipalPolicy } from './simulation/simulate-principal-policy.ts';
 import type { AnyIamAction } from './iam-action.ts';
 
 export const IAM_ACTIONS: readonly AnyIamAction[] = [
@@ -130,6 +132,8 @@ export const IAM_ACTIONS: readonly AnyIamAction[] = [
   deleteOpenIDConnectProvider,
   getOpenIDConnectProvider,
   listOpenIDConnectProviders,
+  simulateCustomPolicy,
+  simulatePrincipalPolicy,
 ];
 
 /** `CreateUser` → `{ iamAction: 'iam:CreateUser', resource }`. */
