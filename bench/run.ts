@@ -8,7 +8,7 @@
  *   npm run bench -- --quick       # 1 round × 3 s, 64 MiB objects, 10k keys: a smoke test
  */
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,8 +25,10 @@ const seconds = quick ? 3 : 10;
 const credentials = { accessKeyId: 'AKIABENCHMARKROOT001', secretAccessKey: 'benchmark-secret-benchmark-secret-000001' };
 
 const work = mkdtempSync(join(tmpdir(), 'coffer-bench-'));
+// nginx's workers run as an unprivileged user: the files it serves must be readable to them.
+chmodSync(work, 0o755);
 const nginxRoot = join(work, 'www');
-mkdirSync(nginxRoot);
+mkdirSync(nginxRoot, { mode: 0o755 });
 writeFileSync(join(nginxRoot, 'obj4k.bin'), Buffer.alloc(4096, 'p'));
 const dataDir = join(work, 'coffer');
 
@@ -55,15 +57,23 @@ try {
     sizes: quick ? [10_000] : [10_000, 1_000_000],
     fullScanUpTo: quick ? 10_000 : 1_000_000,
   });
+  // Workloads 4-5 on a fresh Coffer process, so its peak memory is theirs alone.
+  s3.destroy();
+  await coffer.stop();
+  const fresh = await startCoffer({ dataDir: join(work, 'coffer-large'), credentials, extraArgs: ['--audit', 'off'] });
+  const freshS3 = client(fresh.endpoint);
+  await freshS3.send(new CreateBucketCommand({ Bucket: 'bench' }));
   large = await largeObjectWorkload({
-    coffer,
-    s3,
+    coffer: fresh,
+    s3: freshS3,
     referenceS3: client(reference.endpoint),
     nginxS3: nginx ? client(nginx.endpoint) : undefined,
     nginxRoot,
     scratchDir: work,
     sizesMiB: quick ? [64] : [256, 1024],
   });
+  freshS3.destroy();
+  await fresh.stop();
 } finally {
   s3.destroy();
   await Promise.all([coffer.stop(), reference.stop(), nginx?.stop()]);
@@ -71,10 +81,10 @@ try {
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 console.log(`\n## 4 KiB objects (workloads 1–3): medians of ${rounds} round(s) × ${seconds} s, 64 connections\n`);
-console.log(`| workload | server | ops/s | p50 ms | p99 ms | Coffer ÷ this |`);
-console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(`| workload | server | ops/s | p50 ms | p99 ms | Coffer ÷ this | non-2xx/errors |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- |');
 for (const r of small) {
-  console.log(`| ${r.workload} | ${r.server} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.ratio === undefined ? '' : fmt(r.ratio, 2)} |`);
+  console.log(`| ${r.workload} | ${r.server} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.ratio === undefined ? '' : fmt(r.ratio, 2)} | ${r.errors} |`);
 }
 if (policy) {
   const base = small.find((r) => r.workload === '1 GET presigned' && r.server === 'coffer')?.opsPerSec ?? NaN;

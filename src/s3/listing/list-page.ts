@@ -31,6 +31,7 @@ export interface ListPageResult<T> {
 }
 
 const BATCH = 1000;
+const AFTER_JUMP = 4;
 
 export async function listPage<T>(input: ListPageInput<T>): Promise<ListPageResult<T>> {
   const { prefix, delimiter, marker, maxKeys, keyOf } = input;
@@ -39,8 +40,11 @@ export async function listPage<T>(input: ListPageInput<T>): Promise<ListPageResu
   let from = input.start;
   let count = 0;
 
+  // After jumping past a delimiter group the next key often starts another group: read a few
+  // rows first, and a full batch only while plain keys keep coming.
+  let jumpedLast = false;
   for (;;) {
-    const want = Math.min(BATCH, maxKeys - count + 1);
+    const want = Math.min(jumpedLast ? AFTER_JUMP : BATCH, maxKeys - count + 1);
     const batch = await input.scan(from, want);
     let jumped = false;
     for (const item of batch) {
@@ -73,5 +77,6 @@ export async function listPage<T>(input: ListPageInput<T>): Promise<ListPageResu
       from = { after: item };
     }
     if (!jumped && batch.length < want) return result;
+    jumpedLast = jumped;
   }
 }

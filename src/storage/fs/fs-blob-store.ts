@@ -54,7 +54,8 @@ export class FsBlobStore implements BlobStore {
     const file = await open(temp, 'wx', 0o600);
     // The stream owns the handle from here on: destroying it closes the file. autoClose is
     // off so the file stays open after the last byte, for the fsync.
-    const out = file.createWriteStream({ autoClose: false });
+    // A large buffer lets bursts of network chunks go to disk in one writev.
+    const out = file.createWriteStream({ autoClose: false, highWaterMark: 256 * 1024 });
     try {
       await pipeline(source, out);
       if (this.#fsync) await file.sync();
@@ -101,7 +102,8 @@ export class FsBlobStore implements BlobStore {
       throw error;
     }
     // The stream closes the handle when it ends, fails or is destroyed.
-    return file.createReadStream(range ? { start: range.start, end: range.end } : {});
+    // 1 MiB reads: a large object streams in few syscalls and few event-loop turns.
+    return file.createReadStream({ ...(range ? { start: range.start, end: range.end } : {}), highWaterMark: 256 * 1024 });
   }
 
   async delete(blobIds: string[]): Promise<void> {

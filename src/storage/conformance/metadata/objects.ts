@@ -43,6 +43,22 @@ export function objectTests(suite: Suite<MetadataStore>): void {
       assert.deepEqual(await store.getObject('b', 'tiny'), big);
     });
 
+    suite.test('concurrent writes each succeed or fail on their own', async (store) => {
+      await store.createBucket(bucket('b'));
+      await store.putObject(object('b', 'taken'));
+      const results = await Promise.allSettled([
+        store.putObject(object('b', 'one')),
+        store.putObject(object('b', 'taken', { etag: 'e'.repeat(32) }), { ifNoneMatch: true }),
+        store.putObject(object('b', 'two')),
+        store.deleteObject('b', 'one'),
+      ]);
+      assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      assert.ok((results[1] as PromiseRejectedResult).reason instanceof WriteConditionFailedError);
+      assert.equal(await store.getObject('b', 'one'), undefined, 'written, then deleted, in order');
+      assert.ok(await store.getObject('b', 'two'));
+      assert.deepEqual(await store.getObject('b', 'taken'), object('b', 'taken'), 'the failed write changed nothing');
+    });
+
     suite.test('putObjectAcl replaces only the ACL of that version', async (store) => {
       await store.createBucket(bucket('b'));
       const rich = richObject('b', 'k');
