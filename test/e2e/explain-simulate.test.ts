@@ -174,13 +174,13 @@ describe('coffer explain and coffer simulate agree with the server', () => {
     assert.match(out, /^✗ Denied: nothing allowed it \(implicit deny\)\n/);
     assert.ok(out.includes(`why: ${reason}\n`), out);
     assert.ok(out.includes(`who          ${nobody.arn} (IAM user of account ${accountId})`), out);
-    assert.ok(out.includes(`message      User: ${nobody.arn} is not authorized to perform: s3:GetObject on resource: "${OBJECT}" because no identity-based policy allows the s3:GetObject action`), out);
+    assert.ok(out.includes(`answer       403 AccessDenied: User: ${nobody.arn} is not authorized to perform: s3:GetObject on resource: "${OBJECT}" because no identity-based policy allows the s3:GetObject action`), out);
 
     const r = await record(id);
     assert.deepEqual([r.decision, r.reason, r.accessKeyId], ['implicit-deny', reason, nobody.accessKeyId]);
     const sim = await simulate(nobody.arn);
     assert.equal(sim.code, 1);
-    assert.deepEqual([sim.simulation.decision, sim.simulation.reason, sim.simulation.message], [r.decision, r.reason, r.message], 'simulate and the server agree');
+    assert.deepEqual([sim.simulation.decision, sim.simulation.reason, sim.simulation.message], [r.decision, r.reason, r.error?.message], 'simulate and the server agree');
   });
 
   it('an expired presigned URL: refused by authentication; explain gives the times; simulate shows no policy refuses it', async () => {
@@ -259,7 +259,10 @@ describe('coffer explain and coffer simulate agree with the server', () => {
 
     const sts = new STSClient({ endpoint: t.endpoint, region: 'us-east-1', credentials: t.credentials, maxAttempts: 1 });
     clients.push(sts);
-    const { Credentials } = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+    const { Credentials, $metadata } = await sts.send(new GetSessionTokenCommand({ DurationSeconds: 900 }));
+    // STS answers with its own x-amzn-RequestId, the id its SDK reports: explain finds the call by it.
+    const stsCall = await record($metadata.requestId!);
+    assert.deepEqual([stsCall.queryRequestId, stsCall.principal, stsCall.status, stsCall.decision], [$metadata.requestId, `arn:aws:iam::${accountId}:root`, 200, 'not-evaluated']);
     const session = { accessKeyId: Credentials!.AccessKeyId!, secretAccessKey: Credentials!.SecretAccessKey!, sessionToken: Credentials!.SessionToken! };
     const sessionClient = t.s3({ credentials: session });
     clients.push(sessionClient);

@@ -23,6 +23,8 @@ export interface AuditRecord {
   /** When the request arrived, by the server clock (ISO 8601 with milliseconds). */
   time: string;
   requestId: string;
+  /** STS and IAM calls: the x-amzn-RequestId they answered with (what their SDKs report); explain finds either. */
+  queryRequestId?: string;
   method?: string;
   /** The path as sent, without the query string (which may carry signatures and tokens). */
   path?: string;
@@ -63,7 +65,10 @@ export interface AuditRecord {
   decision: AuditDecision;
   /** Plain words: what allowed or denied it, or why authentication failed. */
   reason?: string;
-  /** The AccessDenied message the client was sent (AWS's enhanced form where it applies). */
+  /**
+   * The decision's AccessDenied message (AWS's enhanced form where it applies), when the client
+   * was sent another one (an operation's own anonymous-caller message); else it is `error.message`.
+   */
   message?: string;
   /** Deciding statements: the Deny that matched, or the Allows the decision rests on. */
   statements?: readonly StatementRef[];
@@ -79,6 +84,7 @@ export interface AuditRecord {
     code: string;
     status: number;
     message: string;
+    /** The internal reason, when it is not the record's `reason`. */
     reason?: string;
     /** The error document's extra elements that carry no secret (see safe-error-fields.ts). */
     fields?: Record<string, string>;

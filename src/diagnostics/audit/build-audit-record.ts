@@ -17,7 +17,7 @@ export interface AuditInput {
   requestId: string;
   /** Undefined when the request line itself was malformed. */
   req: S3Request | undefined;
-  outcome: Pick<PipelineOutcome, 'operation' | 'auth' | 'decision' | 'error'> & { response: { status: number } };
+  outcome: Pick<PipelineOutcome, 'operation' | 'auth' | 'decision' | 'error'> & { response: { status: number; headers?: Record<string, string | number> } };
   /** Used when there is no S3Request: when it arrived (server clock), from where, what. */
   receivedAt: number;
   method?: string;
@@ -31,30 +31,36 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
   const time = new Date(req?.receivedAt ?? input.receivedAt).toISOString();
   const signing = req ? readRequestSigning(req, auth) : undefined;
   const verdict = decisionOf(outcome);
-  const record: AuditRecord = {
-    v: AUDIT_RECORD_VERSION,
-    time,
-    requestId: input.requestId,
-    ...(req?.method ?? input.method ? { method: req?.method ?? input.method } : {}),
-    ...(req ? { path: req.rawPath } : {}),
-    ...(outcome.operation ? { operation: outcome.operation } : {}),
-    status: outcome.response.status,
-    ...principalFields(auth, signing?.accessKeyId),
-    ...(signing?.accessKeyId ? { accessKeyId: signing.accessKeyId } : {}),
-    ...(signing?.tokenSent ? { temporaryCredentials: true } : {}),
-    ...((req?.remoteAddress ?? input.remoteAddress) ? { sourceIp: req?.remoteAddress ?? input.remoteAddress } : {}),
-    ...(req ? { secureTransport: req.secure } : {}),
-    ...(req?.headers.has('user-agent') ? { userAgent: req.headers.get('user-agent')! } : {}),
-    ...(signing && signing.authentication.scheme !== 'none' ? { authentication: signing.authentication } : {}),
-    ...(decision ? decisionFields(decision) : resourceOf(req)),
-    decision: verdict,
-  };
-  if (error) record.error = errorFields(error);
-  if (verdict === 'not-authorized-because-authentication-failed' && record.error) {
-    record.reason = describeAuthFailure(record.error, record.authentication, record.accessKeyId, time);
+  // Assigned field by field, in the order a reader wants them (it runs on every request, and
+  // conditional spreads cost more than the rest of the record together).
+  const r = { v: AUDIT_RECORD_VERSION, time, requestId: input.requestId } as AuditRecord;
+  // STS and IAM answer with their own request id (x-amzn-RequestId), the one their SDKs report.
+  const queryId = outcome.response.headers?.['x-amzn-requestid'];
+  if (queryId !== undefined) r.queryRequestId = String(queryId);
+  const method = req?.method ?? input.method;
+  if (method) r.method = method;
+  if (req) r.path = req.rawPath;
+  if (outcome.operation) r.operation = outcome.operation;
+  r.status = outcome.response.status;
+  setPrincipal(r, auth, signing?.accessKeyId);
+  if (signing?.accessKeyId) r.accessKeyId = signing.accessKeyId;
+  if (signing?.tokenSent) r.temporaryCredentials = true;
+  const sourceIp = req?.remoteAddress || input.remoteAddress;
+  if (sourceIp) r.sourceIp = sourceIp;
+  if (req) r.secureTransport = req.secure;
+  const userAgent = req?.headers.get('user-agent');
+  if (userAgent !== undefined) r.userAgent = userAgent;
+  if (signing && signing.authentication.scheme !== 'none') r.authentication = signing.authentication;
+  if (decision) setDecision(r, decision, error?.message);
+  else if (req?.bucket !== undefined) r.resource = req.key === undefined ? `arn:aws:s3:::${req.bucket}` : `arn:aws:s3:::${req.bucket}/${req.key}`;
+  r.decision = verdict;
+  if (error) {
+    // An authorization denial's reason is the error's: kept once, at the top.
+    r.error = errorFields(error, error.reason === decision?.reason);
+    if (verdict === 'not-authorized-because-authentication-failed') r.reason = describeAuthFailure(r.error, r.authentication, r.accessKeyId, time);
   }
-  if (input.ms !== undefined) record.ms = Math.round(input.ms * 10) / 10;
-  return record;
+  if (input.ms !== undefined) r.ms = Math.round(input.ms * 10) / 10;
+  return r;
 }
 
 /**
@@ -71,43 +77,43 @@ function decisionOf(outcome: AuditInput['outcome']): AuditDecision {
   return 'not-authorized-because-authentication-failed';
 }
 
-function principalFields(auth: Authentication | undefined, claimedKey: string | undefined): Pick<AuditRecord, 'principal' | 'principalType' | 'accountId'> {
+function setPrincipal(r: AuditRecord, auth: Authentication | undefined, claimedKey: string | undefined): void {
   // Signed, but authentication failed (or never ran): nobody was established.
-  if (auth === undefined) return { principal: claimedKey === undefined ? 'anonymous' : 'unauthenticated' };
+  if (auth === undefined) {
+    r.principal = claimedKey === undefined ? 'anonymous' : 'unauthenticated';
+    return;
+  }
   const p = auth.principal;
-  if (p.type === 'Anonymous') return { principal: 'anonymous', principalType: 'Anonymous' };
-  return { principal: p.arn, principalType: p.type, accountId: p.account.accountId };
+  if (p.type === 'Anonymous') {
+    r.principal = 'anonymous';
+    r.principalType = 'Anonymous';
+    return;
+  }
+  r.principal = p.arn;
+  r.principalType = p.type;
+  r.accountId = p.account.accountId;
 }
 
-function decisionFields(d: Decision): Partial<AuditRecord> {
+/** `sentMessage`: the error's message — the decision's message is recorded only when it differs. */
+function setDecision(r: AuditRecord, d: Decision, sentMessage: string | undefined): void {
+  if (d.action) r.action = d.action;
+  if (d.resource) r.resource = d.resource;
+  r.reason = d.reason;
+  if (d.message !== undefined && !d.allowed && d.message !== sentMessage) r.message = d.message;
   const t = d.trace;
-  return {
-    ...(d.action ? { action: d.action } : {}),
-    ...(d.resource ? { resource: d.resource } : {}),
-    reason: d.reason,
-    ...(d.message !== undefined && !d.allowed ? { message: d.message } : {}),
-    ...(t && t.statements.length > 0 ? { statements: t.statements } : {}),
-    ...(t?.deniedBy ? { deniedBy: t.deniedBy } : {}),
-    ...(t && t.conditionFailures.length > 0 ? { conditionFailures: t.conditionFailures } : {}),
-    ...(t?.acl ? { acl: t.acl } : {}),
-    ...(t && t.notes.length > 0 ? { notes: t.notes } : {}),
-  };
+  if (t === undefined) return;
+  if (t.statements.length > 0) r.statements = t.statements;
+  if (t.deniedBy) r.deniedBy = t.deniedBy;
+  if (t.conditionFailures.length > 0) r.conditionFailures = t.conditionFailures;
+  if (t.acl) r.acl = t.acl;
+  if (t.notes.length > 0) r.notes = t.notes;
 }
 
-/** Not authorized: the resource the request addressed, for the record's "what". */
-function resourceOf(req: S3Request | undefined): Partial<AuditRecord> {
-  if (req?.bucket === undefined) return {};
-  return { resource: req.key === undefined ? `arn:aws:s3:::${req.bucket}` : `arn:aws:s3:::${req.bucket}/${req.key}` };
-}
-
-function errorFields(e: S3Error): NonNullable<AuditRecord['error']> {
+function errorFields(e: S3Error, reasonIsTheDecisions: boolean): NonNullable<AuditRecord['error']> {
+  const out: NonNullable<AuditRecord['error']> = { code: e.code, status: e.status, message: e.message };
+  // An InternalError's reason is a stack trace: the log has it whole, the record its first line.
+  if (e.reason !== undefined && !reasonIsTheDecisions) out.reason = e.reason.split('\n', 1)[0]!.slice(0, 2000);
   const fields = safeErrorFields(e.fields);
-  return {
-    code: e.code,
-    status: e.status,
-    message: e.message,
-    // An InternalError's reason is a stack trace: the log has it whole, the record its first line.
-    ...(e.reason !== undefined ? { reason: e.reason.split('\n', 1)[0]!.slice(0, 2000) } : {}),
-    ...(fields ? { fields } : {}),
-  };
+  if (fields) out.fields = fields;
+  return out;
 }

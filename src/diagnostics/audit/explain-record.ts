@@ -28,7 +28,7 @@ const SCHEMES: Record<NonNullable<AuditRecord['authentication']>['scheme'], stri
 
 export function explainRecord(r: AuditRecord): Explanation {
   const facts: Explanation['facts'] = [];
-  facts.push(['request id', r.requestId]);
+  facts.push(['request id', r.queryRequestId === undefined ? r.requestId : `${r.requestId} (x-amzn-RequestId ${r.queryRequestId})`]);
   facts.push(['when', `${r.time} (server clock)`]);
   if (r.operation !== undefined || r.method !== undefined) {
     facts.push(['operation', [r.operation, r.method && r.path ? `${r.method} ${r.path}` : r.method].filter(Boolean).join('  ')]);
@@ -45,9 +45,14 @@ export function explainRecord(r: AuditRecord): Explanation {
   }
   facts.push(['answer', answer(r)]);
   if (r.message !== undefined && r.message !== r.error?.message) facts.push(['message', r.message]);
-  if (r.deniedBy !== undefined) facts.push(['denied by', `the ${r.deniedBy} policies${r.decision === 'implicit-deny' ? ' (nothing in them allows it)' : ''}`]);
+  if (r.deniedBy !== undefined) facts.push(['denied by', deniedByWords(r.deniedBy, r.decision)]);
   if (r.decision === 'not-authorized-because-authentication-failed' && r.error?.reason !== undefined) facts.push(['internal', r.error.reason]);
   return { verdict: verdictOf(r), facts, reason: r.reason ?? notEvaluatedReason(r), trace: describeTrace(r) };
+}
+
+/** AWS's own words for it (errors.md §8): "with an explicit deny in a …" / "because no … allows". */
+export function deniedByWords(type: string, decision: string): string {
+  return decision === 'explicit-deny' ? `an explicit deny in a ${type} policy` : `no ${type} policy allows it`;
 }
 
 function verdictOf(r: AuditRecord): Explanation['verdict'] {

@@ -43,7 +43,7 @@ async function searchFile(file: string, requestId: string, needle: string): Prom
       } catch {
         continue;
       }
-      if (record.requestId === requestId) return record;
+      if (record.requestId === requestId || record.queryRequestId === requestId) return record;
     }
   } finally {
     lines.close();

@@ -4,7 +4,7 @@
  * authentication failed is still recorded with who it claimed to be. Reads only what is not
  * secret: the signature, the token and the rest of the Authorization header are never kept.
  */
-import type { Authentication } from '../../auth/authentication.ts';
+import type { Authentication, SignedAuthentication } from '../../auth/authentication.ts';
 import { isoSeconds, parseAmzDate } from '../../lib/dates.ts';
 import type { S3Request } from '../../s3/s3-request.ts';
 import type { AuditRecord } from './audit-record.ts';
@@ -19,6 +19,7 @@ export interface RequestSigning {
 const V4_CREDENTIAL = /Credential=([^/,\s]+)\/(\d{8})\/([^/,\s]+)\/([^/,\s]+)\//;
 
 export function readRequestSigning(req: S3Request, auth: Authentication | undefined): RequestSigning {
+  if (auth?.kind === 'signed') return fromAuthentication(req, auth);
   const q = req.query;
   const tokenSent = q.has('X-Amz-Security-Token') || req.headers.has('x-amz-security-token');
   const authorization = req.headers.get('authorization') ?? '';
@@ -61,20 +62,27 @@ export function readRequestSigning(req: S3Request, auth: Authentication | undefi
       tokenSent,
     };
   } else {
-    found = { authentication: { scheme: auth?.kind === 'signed' ? auth.scheme : 'none' }, tokenSent };
-  }
-  if (auth?.kind === 'signed') {
-    // What authentication established beats what the request claims.
-    found.accessKeyId = auth.credential.accessKeyId;
-    found.tokenSent = auth.credential.sessionToken !== undefined || auth.credential.expiresAt !== undefined;
-    found.authentication = {
-      ...found.authentication,
-      scheme: auth.scheme,
-      signedAt: new Date(auth.signedAt).toISOString(),
-      ...(auth.scope ? { scope: `${auth.scope.date}/${auth.scope.region}/${auth.scope.service}` } : {}),
-    };
+    found = { authentication: { scheme: 'none' }, tokenSent };
   }
   return found;
+}
+
+/** What authentication established beats what the request claims; only a URL's expiry is read from it. */
+function fromAuthentication(req: S3Request, auth: SignedAuthentication): RequestSigning {
+  const authentication: RequestSigning['authentication'] = { scheme: auth.scheme, signedAt: new Date(auth.signedAt).toISOString() };
+  if (auth.scheme === 'v4-query') {
+    const expires = req.query.get('X-Amz-Expires') ?? '';
+    if (/^\d+$/.test(expires)) {
+      authentication.expiresSeconds = Number(expires);
+      authentication.expiresAt = isoSeconds(auth.signedAt + Number(expires) * 1000);
+    }
+  } else if (auth.scheme === 'v2-query') {
+    const expires = req.query.get('Expires') ?? '';
+    if (/^\d+$/.test(expires)) authentication.expiresAt = isoSeconds(Number(expires) * 1000);
+  }
+  if (auth.scope) authentication.scope = `${auth.scope.date}/${auth.scope.region}/${auth.scope.service}`;
+  const c = auth.credential;
+  return { authentication, accessKeyId: c.accessKeyId, tokenSent: c.sessionToken !== undefined || c.expiresAt !== undefined };
 }
 
 function headerTime(req: S3Request): number | undefined {

@@ -3,7 +3,7 @@
  * verdict, what was asked and under which assumptions, the reason, the evidence.
  */
 import { describeTrace } from '../audit/describe-trace.ts';
-import type { Explanation } from '../audit/explain-record.ts';
+import { deniedByWords, type Explanation } from '../audit/explain-record.ts';
 import type { Simulation } from './simulate.ts';
 
 const VERDICTS: Record<Simulation['decision'], Explanation['verdict']> = {
@@ -24,6 +24,6 @@ export function explainSimulation(s: Simulation): Explanation {
   facts.push(['policies', `identity: ${s.sources.identityPolicies}; bucket: ${s.sources.bucketPolicy}`]);
   for (const a of s.assumptions) facts.push(['assumed', a]);
   if (s.message !== undefined) facts.push(['message', s.message]);
-  if (s.deniedBy !== undefined) facts.push(['denied by', `the ${s.deniedBy} policies${s.decision === 'implicit-deny' ? ' (nothing in them allows it)' : ''}`]);
+  if (s.deniedBy !== undefined) facts.push(['denied by', deniedByWords(s.deniedBy, s.decision)]);
   return { verdict: VERDICTS[s.decision], facts, reason: s.reason, trace: describeTrace(s) };
 }

@@ -98,7 +98,13 @@ export async function simulate(input: SimulateInput, stores: DataDirStores): Pro
     time: new Date(now).toISOString(),
     sources: {
       identityPolicies: input.identityPolicies ? input.identityPolicies.map((f) => f.name).join(', ') : stores.identity ? 'the identity store' : 'none (no data directory)',
-      bucketPolicy: input.bucketPolicy ? input.bucketPolicy.name : bucket === undefined ? 'none (no bucket)' : stored ? 'the bucket\'s stored policy, if any' : 'none',
+      bucketPolicy: input.bucketPolicy
+        ? input.bucketPolicy.name
+        : bucket === undefined
+          ? 'none (no bucket)'
+          : stored && (await stores.metadata?.getBucketConfig(bucket.name, 'policy')) !== undefined
+            ? `the stored policy of '${bucket.name}'`
+            : 'none stored',
     },
     assumptions,
     decision: decision.effect,

@@ -9,12 +9,17 @@ import type { AccountDirectory } from '../../authz/acl/resolve-grantees.ts';
 import type { IamPolicyReader } from '../../authz/principal-policies.ts';
 import type { PolicyDocumentRef } from '../../iam/iam-entities.ts';
 import type { MetadataStore } from '../../storage/metadata-store.ts';
+import type { PublicAccessBlock } from '../../storage/types.ts';
 import type { PrincipalDirectory } from './resolve-principal.ts';
 
 /** A data directory's stores, as far as simulate reads them; each absent when there is none. */
 export interface DataDirStores {
-  metadata?: Pick<MetadataStore, 'getBucket' | 'getBucketConfig' | 'getObject'>;
-  identity?: PrincipalDirectory & AccountDirectory & { iam: IamPolicyReader & PrincipalDirectory['iam'] };
+  metadata?: Pick<MetadataStore, 'getBucket' | 'getBucketConfig' | 'getBucketConfigs' | 'getObject'>;
+  identity?: PrincipalDirectory &
+    AccountDirectory & {
+      iam: IamPolicyReader & PrincipalDirectory['iam'];
+      getAccountPublicAccessBlock(accountId: string): Promise<PublicAccessBlock | undefined>;
+    };
 }
 
 export interface PolicyFile {
@@ -44,13 +49,14 @@ export function simulationAuthorizerDeps(stores: DataDirStores, overrides: Polic
   };
   return {
     metadata: {
-      getBucketConfig: async (bucket, kind) => {
-        if (kind === 'policy' && overrides.bucketPolicy !== undefined) return { text: overrides.bucketPolicy.text } as never;
-        return metadata?.getBucketConfig(bucket, kind);
+      getBucketConfigs: async (bucket) => {
+        const stored = (await metadata?.getBucketConfigs(bucket)) ?? {};
+        return overrides.bucketPolicy === undefined ? stored : { ...stored, policy: { text: overrides.bucketPolicy.text } };
       },
       getObject: async (bucket, key, versionId) => metadata?.getObject(bucket, key, versionId),
     },
     iam,
-    ...(identity ? { accounts: identity } : {}),
+    // As main.ts wires the server's authorizer: account-level Block Public Access too.
+    ...(identity ? { accounts: identity, accountPublicAccessBlock: (accountId: string) => identity.getAccountPublicAccessBlock(accountId) } : {}),
   };
 }
