@@ -48,8 +48,7 @@ let listing: ListingRow[] = [];
 let large: LargeRow[] = [];
 try {
   small.push(...(await smallObjectWorkloads({ coffer, reference, nginx, s3, credentials, rounds, seconds, connections: 64 })));
-  const accountId = await accountIdOf(coffer.endpoint);
-  policy = await policyHeavyWorkload({ endpoint: coffer.endpoint, s3, credentials, accountId, rounds, seconds, connections: 64 });
+  policy = await policyHeavyWorkload({ endpoint: coffer.endpoint, s3, credentials, rounds, seconds, connections: 64 });
   listing = await listingWorkload({
     s3,
     dataDir,
@@ -81,18 +80,21 @@ try {
 
 const fmt = (n: number, digits = 0) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
 console.log(`\n## 4 KiB objects (workloads 1–3): medians of ${rounds} round(s) × ${seconds} s, 64 connections\n`);
-console.log(`| workload | server | ops/s | p50 ms | p99 ms | Coffer ÷ this | non-2xx/errors |`);
-console.log('| --- | --- | --- | --- | --- | --- | --- |');
+console.log(`| workload | server | ops/s | p50 ms | p99 ms | Coffer ÷ this | server CPU µs/request | non-2xx/errors |`);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of small) {
-  console.log(`| ${r.workload} | ${r.server} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.ratio === undefined ? '' : fmt(r.ratio, 2)} | ${r.errors} |`);
+  console.log(
+    `| ${r.workload} | ${r.server} | ${fmt(r.opsPerSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${r.ratio === undefined ? '' : fmt(r.ratio, 2)} | ${fmt(r.cpuUsPerOp)} | ${r.errors} |`,
+  );
 }
 if (policy) {
-  const base = small.find((r) => r.workload === '1 GET presigned' && r.server === 'coffer')?.opsPerSec ?? NaN;
+  const base = median(policy.baseline.map((r) => r.opsPerSec));
   const bp = median(policy.bucketPolicy.map((r) => r.opsPerSec));
   const iu = median(policy.iamUser.map((r) => r.opsPerSec));
-  console.log(`\n## Policy-heavy GET (workload 7), relative to workload 1 on Coffer\n`);
+  console.log(`\n## Policy-heavy GET (workload 7), relative to workload 1 interleaved with it\n`);
   console.log('| case | ops/s | ÷ workload 1 |');
   console.log('| --- | --- | --- |');
+  console.log(`| workload 1 (no bucket policy, root) | ${fmt(base)} | 1.00 |`);
   console.log(`| 100-statement bucket policy with conditions | ${fmt(bp)} | ${fmt(bp / base, 2)} |`);
   console.log(`| IAM user with 10 attached policies (+ the bucket policy) | ${fmt(iu)} | ${fmt(iu / base, 2)} |`);
 }

@@ -2,7 +2,7 @@
  * Starting the servers a benchmark compares, each as its own process on 127.0.0.1: Coffer (as a
  * user runs it), the bare node:http reference, and nginx with a private configuration.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +16,27 @@ export interface Server {
   stop(): Promise<void>;
 }
 
+/**
+ * Resolves with the first match of `pattern` in the child's stdout, then stops reading it into
+ * memory: left attached, the listener would keep every request log line in one growing string
+ * and rescan it per chunk — which once starved this process's own load generator (workload 3
+ * and 6 read as 5× slower than they are).
+ */
 function waitForLine(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    const onData = (d: Buffer) => {
       out += d;
       const m = pattern.exec(out);
-      if (m) resolve(m);
-    });
-    child.once('exit', (code) => reject(new Error(`process exited (${code}) before it was ready:\n${out}`)));
+      if (m) {
+        child.stdout!.off('data', onData);
+        child.off('exit', onExit);
+        resolve(m);
+      }
+    };
+    const onExit = (code: number | null) => reject(new Error(`process exited (${code}) before it was ready:\n${out}`));
+    child.stdout!.on('data', onData);
+    child.once('exit', onExit);
   });
 }
 
@@ -37,15 +49,29 @@ function stopper(child: ChildProcess): () => Promise<void> {
     });
 }
 
+let built = false;
+
+/** Coffer as `npm start` runs it: the esbuild bundle, rebuilt once per benchmark run. */
+function cofferEntry(): string {
+  if (!built) {
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error('npm run build failed');
+    built = true;
+  }
+  return join(ROOT, 'dist', 'coffer.mjs');
+}
+
 export async function startCoffer(options: {
   dataDir: string;
   credentials: { accessKeyId: string; secretAccessKey: string };
   durability?: 'full' | 'none';
   extraArgs?: string[];
+  /** Options for node itself, e.g. `--cpu-prof` (bench/profile.ts). */
+  nodeArgs?: string[];
 }): Promise<Server> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin', 'coffer.mjs'), 'server', '--port', '0', '--data-dir', options.dataDir, '--log-level', 'info', '--durability', options.durability ?? 'full', ...(options.extraArgs ?? [])],
+    [...(options.nodeArgs ?? []), cofferEntry(), 'server', '--port', '0', '--data-dir', options.dataDir, '--log-level', 'info', '--durability', options.durability ?? 'full', ...(options.extraArgs ?? [])],
     {
       env: { ...process.env, COFFER_ROOT_ACCESS_KEY_ID: options.credentials.accessKeyId, COFFER_ROOT_SECRET_ACCESS_KEY: options.credentials.secretAccessKey },
       stdio: ['ignore', 'pipe', 'inherit'],

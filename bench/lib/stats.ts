@@ -1,6 +1,7 @@
 /** Medians across rounds, and the machine a run happened on. */
 import { cpus, totalmem } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -9,13 +10,17 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The first line a tool prints about its version (wrk exits 1 after printing it; nginx uses stderr). */
 function version(cmd: string, args: string[]): string {
-  try {
-    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0]!.trim();
-  } catch (e) {
-    const err = e as { stderr?: string };
-    return (err.stderr ?? 'not found').split('\n')[0]!.trim();
-  }
+  const r = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, PATH: `${process.env.PATH}:/usr/sbin` } });
+  if (r.error) return 'not found';
+  return `${r.stdout}${r.stderr}`.split('\n')[0]!.trim();
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function processCpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export function machine() {

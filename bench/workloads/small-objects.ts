@@ -4,7 +4,9 @@
  *     (fixed 4 KiB answer) and nginx (the same file from disk).
  *  2. PUT through a presigned PUT URL, wrk + Lua — against the node:http discard server.
  *  3. GET and PUT header-signed, a fresh signature per request (undici pool) — same references.
- * Servers are interleaved (Coffer, reference, Coffer, reference …) for `rounds` rounds.
+ * Servers are interleaved (Coffer, reference, Coffer, reference …) for `rounds` rounds, after a
+ * warm-up of each (V8 compiles the hot path during the first second of load: left in, it puts
+ * a few hundred milliseconds into Coffer's p99 that no steady-state request sees).
  */
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -12,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Server } from '../lib/processes.ts';
 import { runSignedLoad } from '../lib/signed-load.ts';
-import { median } from '../lib/stats.ts';
+import { median, processCpuSeconds } from '../lib/stats.ts';
 import { runWrk, type LoadResult } from '../lib/wrk.ts';
 
 const PUT_LUA = join(fileURLToPath(import.meta.url), '..', '..', 'lib', 'put-4k.lua');
@@ -27,6 +29,8 @@ export interface Row {
   errors: number;
   /** On a reference's row: Coffer's ops/s divided by this reference's. */
   ratio?: number;
+  /** CPU time the server process spent per request (user + system, all its threads). */
+  cpuUsPerOp: number;
   raw: LoadResult[];
 }
 
@@ -45,19 +49,36 @@ export async function smallObjectWorkloads(options: {
   const getUrl = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'bench', Key: 'obj4k' }), { expiresIn: 3600 * 6 });
   const putUrl = await getSignedUrl(s3, new PutObjectCommand({ Bucket: 'bench', Key: 'put4k' }), { expiresIn: 3600 * 6 });
 
-  const results = new Map<string, LoadResult[]>();
-  const record = (key: string, r: LoadResult) => results.set(key, [...(results.get(key) ?? []), r]);
+  const warm = { connections, seconds: 2 };
+  await runWrk({ ...warm, url: getUrl });
+  await runWrk({ ...warm, url: putUrl, script: PUT_LUA });
+  await runWrk({ ...warm, url: `${reference.endpoint}/bench/obj4k` });
+  if (nginx) await runWrk({ ...warm, url: `${nginx.endpoint}/obj4k.bin` });
+
+  const results = new Map<string, Array<LoadResult & { cpuUsPerOp: number }>>();
+  const servers: Record<string, Server | undefined> = { coffer, 'node:http': reference, nginx };
+  const record = async (key: string, load: Promise<LoadResult> | (() => Promise<LoadResult>)) => {
+    const server = servers[key.split('|')[1]!]!;
+    const cpuBefore = processCpuSeconds(server.pid);
+    const started = performance.now();
+    const r = await (typeof load === 'function' ? load() : load);
+    const cpu = processCpuSeconds(server.pid) - cpuBefore;
+    const ops = (r.opsPerSec * (performance.now() - started)) / 1000;
+    // nginx's work happens in its worker processes, not the master whose pid we hold.
+    const cpuUsPerOp = server === nginx ? NaN : (cpu * 1e6) / ops;
+    results.set(key, [...(results.get(key) ?? []), { ...r, cpuUsPerOp }]);
+  };
   for (let round = 0; round < rounds; round++) {
-    record('1 GET presigned|coffer', await runWrk({ url: getUrl, connections, seconds }));
-    record('1 GET presigned|node:http', await runWrk({ url: `${reference.endpoint}/bench/obj4k`, connections, seconds }));
-    if (nginx) record('1 GET presigned|nginx', await runWrk({ url: `${nginx.endpoint}/obj4k.bin`, connections, seconds }));
-    record('2 PUT presigned|coffer', await runWrk({ url: putUrl, connections, seconds, script: PUT_LUA }));
-    record('2 PUT presigned|node:http', await runWrk({ url: `${reference.endpoint}/bench/put4k`, connections, seconds, script: PUT_LUA }));
+    await record('1 GET presigned|coffer', () => runWrk({ url: getUrl, connections, seconds }));
+    await record('1 GET presigned|node:http', () => runWrk({ url: `${reference.endpoint}/bench/obj4k`, connections, seconds }));
+    if (nginx) await record('1 GET presigned|nginx', () => runWrk({ url: `${nginx.endpoint}/obj4k.bin`, connections, seconds }));
+    await record('2 PUT presigned|coffer', () => runWrk({ url: putUrl, connections, seconds, script: PUT_LUA }));
+    await record('2 PUT presigned|node:http', () => runWrk({ url: `${reference.endpoint}/bench/put4k`, connections, seconds, script: PUT_LUA }));
     const signed = { connections, seconds, credentials: options.credentials };
-    record('3 GET signed|coffer', await runSignedLoad({ ...signed, endpoint: coffer.endpoint, method: 'GET', path: '/bench/obj4k' }));
-    record('3 GET signed|node:http', await runSignedLoad({ ...signed, endpoint: reference.endpoint, method: 'GET', path: '/bench/obj4k' }));
-    record('3 PUT signed|coffer', await runSignedLoad({ ...signed, endpoint: coffer.endpoint, method: 'PUT', path: '/bench/put4k-signed', body: BODY }));
-    record('3 PUT signed|node:http', await runSignedLoad({ ...signed, endpoint: reference.endpoint, method: 'PUT', path: '/bench/put4k-signed', body: BODY }));
+    await record('3 GET signed|coffer', () => runSignedLoad({ ...signed, endpoint: coffer.endpoint, method: 'GET', path: '/bench/obj4k' }));
+    await record('3 GET signed|node:http', () => runSignedLoad({ ...signed, endpoint: reference.endpoint, method: 'GET', path: '/bench/obj4k' }));
+    await record('3 PUT signed|coffer', () => runSignedLoad({ ...signed, endpoint: coffer.endpoint, method: 'PUT', path: '/bench/put4k-signed', body: BODY }));
+    await record('3 PUT signed|node:http', () => runSignedLoad({ ...signed, endpoint: reference.endpoint, method: 'PUT', path: '/bench/put4k-signed', body: BODY }));
   }
 
   const rows: Row[] = [];
@@ -70,6 +91,7 @@ export async function smallObjectWorkloads(options: {
       p50Ms: median(raw.map((r) => r.p50Ms)),
       p99Ms: median(raw.map((r) => r.p99Ms)),
       errors: raw.reduce((a, r) => a + r.errors, 0),
+      cpuUsPerOp: median(raw.map((r) => r.cpuUsPerOp)),
       raw,
     });
   }

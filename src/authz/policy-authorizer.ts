@@ -123,7 +123,7 @@ export class PolicyAuthorizer implements Authorizer {
     const ownership = effectiveOwnership(ownershipConfig);
     let policy: ResourcePolicy | undefined;
     if (policyConfig !== undefined) {
-      const compiled = this.#policies.get(`bucket:${bucket.name}`, policyConfig.text, (text) => parseBucketPolicy(text, { bucket: bucket.name }));
+      const compiled = this.#policies.getFor(policyConfig, `bucket:${bucket.name}`, policyConfig.text, (text) => parseBucketPolicy(text, { bucket: bucket.name }));
       // A stored policy that no longer compiles (it was valid when stored) counts as none.
       if (!(compiled instanceof PolicyError)) policy = { kind: 'bucket', name: bucket.name, policy: compiled };
     }

@@ -33,7 +33,7 @@ export async function loadPrincipalPolicies(
   if (iam === undefined || principal.type === 'Anonymous' || principal.type === 'Account') return NONE;
   const owner = principal.type === 'User' ? { userId: principal.userId } : { roleId: principal.userId.slice(0, principal.userId.indexOf(':')) };
   const [refs, boundaryRef] = await Promise.all([iam.identityPolicies(owner), iam.permissionsBoundary(owner)]);
-  const identityPolicies = refs.flatMap((ref) => named(ref, cache));
+  const identityPolicies = refs.length === 0 ? [] : refs.flatMap((ref) => named(ref, cache));
   const permissionsBoundary = boundaryRef === undefined ? undefined : named(boundaryRef, cache)[0];
 
   let sessionPolicies: NamedPolicy[] | undefined;
@@ -52,7 +52,8 @@ export async function loadPrincipalPolicies(
 
 function named(ref: PolicyDocumentRef, cache: PolicyCache): NamedPolicy[] {
   const name = ref.source === 'inline' ? `${ref.ownerName}/${ref.policyName}` : ref.policyArn;
-  return compiled(name, ref.document, 'identity', parseIdentityPolicy, cache);
+  const policy = cache.getFor(ref, 'identity', ref.document, parseIdentityPolicy);
+  return policy instanceof PolicyError ? [] : [{ name, policy }];
 }
 
 function compiled(name: string, text: string, dialect: string, parse: (text: string) => CompiledPolicy, cache: PolicyCache): NamedPolicy[] {

@@ -1,10 +1,11 @@
 /**
- * `coffer server` as a user runs it: first start generates and prints root credentials (once) and
- * keeps its files private; SIGTERM lets an in-flight upload finish before the process exits.
+ * `coffer server` as a user runs it (`npm start`: the esbuild bundle of scripts/build.mjs): first
+ * start generates and prints root credentials (once) and keeps its files private; SIGTERM lets an
+ * in-flight upload finish before the process exits.
  */
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,12 @@ import { fileURLToPath } from 'node:url';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 
-const BIN = join(fileURLToPath(import.meta.url), '..', '..', '..', 'bin', 'coffer.mjs');
+const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
+// Built inside the project (its npm packages resolve from node_modules), private to this run.
+const BUILD_DIR = join(ROOT, 'dist', `test-${process.pid}`);
+const BIN = join(BUILD_DIR, 'coffer.mjs');
+const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--outfile', BIN], { encoding: 'utf8' });
+if (build.status !== 0) throw new Error(`scripts/build.mjs failed:\n${build.stderr}`);
 
 interface Running {
   child: ChildProcess;
@@ -44,7 +50,10 @@ function startServer(dataDir: string, env: Record<string, string> = {}): Promise
 
 describe('coffer server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'coffer-cli-server-'));
-  after(() => rmSync(dataDir, { recursive: true, force: true }));
+  after(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(BUILD_DIR, { recursive: true, force: true });
+  });
 
   it('prints generated root credentials once, keeps secrets private, and shuts down gracefully', async () => {
     const first = await startServer(dataDir);

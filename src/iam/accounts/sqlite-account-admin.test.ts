@@ -123,12 +123,16 @@ describe('SqliteIdentityStore: accounts and account settings', () => {
     await rejectsWith(store.deleteAccountPublicAccessBlock('999999999999'), 'no-such-account');
   });
 
-  it('a second store on the same file (another process) sees changes at once', async () => {
+  it('a second store on the same file (another process) sees changes from the next turn of the event loop', async () => {
     const other = new SqliteIdentityStore({ dir, masterKey: KEY, now: () => now, durability: 'none' });
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
     try {
+      assert.equal(await store.getAccountPublicAccessBlock(root.accountId), undefined); // cached
       await other.putAccountPublicAccessBlock(root.accountId, ALL_ON);
+      await nextTurn();
       assert.deepEqual(await store.getAccountPublicAccessBlock(root.accountId), ALL_ON);
       await other.deleteAccountPublicAccessBlock(root.accountId);
+      await nextTurn();
       assert.equal(await store.getAccountPublicAccessBlock(root.accountId), undefined);
     } finally {
       await other.close();

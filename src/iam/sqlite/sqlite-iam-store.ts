@@ -19,6 +19,7 @@ import { SqlitePolicyAttachments } from './sqlite-policy-attachments.ts';
 import { SqliteRoles } from './sqlite-roles.ts';
 import { SqliteUserAccessKeys } from './sqlite-user-access-keys.ts';
 import { SqliteUsers } from './sqlite-users.ts';
+import { ReadCache } from '../../storage/sqlite/read-cache.ts';
 
 interface InlineRow {
   owner_name: string;
@@ -46,10 +47,15 @@ export class SqliteIamStore implements IamStore {
   readonly openIdConnectProviders: SqliteOidcProviders;
   readonly #lookup: EntityLookup;
   readonly #stmts;
+  /** What the authorizer reads for a principal on every request; any IAM change empties them. */
+  readonly #policiesOf: ReadCache<PolicyDocumentRef[]>;
+  readonly #boundaryOf: ReadCache<{ ref: PolicyDocumentRef | undefined }>;
 
   constructor(options: { db: Database.Database; now: () => number; box: SecretBox; forgetKey: (accessKeyId: string) => void }) {
     const { db, now } = options;
     seedAwsManagedPolicies(db);
+    this.#policiesOf = new ReadCache(db, { invalidateOn: 'any-write' });
+    this.#boundaryOf = new ReadCache(db, { invalidateOn: 'any-write' });
     const lookup = new EntityLookup(db);
     this.#lookup = lookup;
     this.users = new SqliteUsers(db, now, lookup);
@@ -109,6 +115,11 @@ export class SqliteIamStore implements IamStore {
   }
 
   async identityPolicies(principal: { userId: string } | { roleId: string }): Promise<PolicyDocumentRef[]> {
+    const key = 'userId' in principal ? `u:${principal.userId}` : `r:${principal.roleId}`;
+    return this.#policiesOf.get(key, () => this.#readIdentityPolicies(principal))!;
+  }
+
+  #readIdentityPolicies(principal: { userId: string } | { roleId: string }): PolicyDocumentRef[] {
     if ('userId' in principal) {
       const user = this.#stmts.userById.get(principal.userId) as UserRow | undefined;
       if (user === undefined) return [];
@@ -125,14 +136,20 @@ export class SqliteIamStore implements IamStore {
   }
 
   async permissionsBoundary(principal: { userId: string } | { roleId: string }): Promise<PolicyDocumentRef | undefined> {
-    const row = (
-      'userId' in principal ? this.#stmts.userById.get(principal.userId) : this.#stmts.roleById.get(principal.roleId)
-    ) as (UserRow | RoleRow) | undefined;
-    if (row?.permissions_boundary == null) return undefined;
-    return this.managedPolicyDocument(row.account_id, row.permissions_boundary);
+    const key = 'userId' in principal ? `u:${principal.userId}` : `r:${principal.roleId}`;
+    return this.#boundaryOf.get(key, () => {
+      const row = (
+        'userId' in principal ? this.#stmts.userById.get(principal.userId) : this.#stmts.roleById.get(principal.roleId)
+      ) as (UserRow | RoleRow) | undefined;
+      return { ref: row?.permissions_boundary == null ? undefined : this.#managedDocument(row.account_id, row.permissions_boundary) };
+    })!.ref;
   }
 
   async managedPolicyDocument(accountId: string, policyArn: string): Promise<PolicyDocumentRef | undefined> {
+    return this.#managedDocument(accountId, policyArn);
+  }
+
+  #managedDocument(accountId: string, policyArn: string): PolicyDocumentRef | undefined {
     const row = this.#stmts.managed.get(policyArn, accountId) as ManagedRow | undefined;
     return row && this.#managed([row])[0];
   }

@@ -21,6 +21,7 @@ import {
 } from '../generate-credentials.ts';
 import { SigningKeyCache } from '../../auth/sigv4/signing-key-cache.ts';
 import { openSqliteFile } from '../../storage/sqlite/open-database.ts';
+import { ReadCache } from '../../storage/sqlite/read-cache.ts';
 import { IDENTITY_MIGRATIONS } from './identity-migrations.ts';
 import { SqliteIamStore } from './sqlite-iam-store.ts';
 import { userArn } from '../iam-arns.ts';
@@ -73,6 +74,10 @@ export class SqliteIdentityStore implements IdentityStore {
   /** When each key's last use was last written, so a busy key costs one UPDATE a minute. */
   readonly #lastUseWritten = new Map<string, number>();
   readonly #stmts;
+  /** resolve()'s row per key: every signed request needs it, and IAM changes are rare. */
+  readonly #resolveRows: ReadCache<ResolveRow>;
+  /** Account-level Block Public Access, also consulted on every request. */
+  readonly #accountBpa: ReadCache<{ value: PublicAccessBlock | undefined }>;
   /** Users, groups, roles, policies, user access keys, OIDC providers: the IAM API's store. */
   readonly iam: SqliteIamStore;
   /** Account creation with its root key, summaries, account-level Block Public Access. */
@@ -89,6 +94,8 @@ export class SqliteIdentityStore implements IdentityStore {
     this.#box = new SecretBox(options.masterKey);
     this.#now = options.now;
     const db = this.#db;
+    this.#resolveRows = new ReadCache(db, { invalidateOn: 'any-write' });
+    this.#accountBpa = new ReadCache(db, { invalidateOn: 'any-write' });
     this.#stmts = {
       insertAccount: db.prepare(
         'INSERT INTO accounts (account_id, canonical_id, display_name, email, is_default, created_at) VALUES (?, ?, ?, ?, ?, ?)',
@@ -168,7 +175,7 @@ export class SqliteIdentityStore implements IdentityStore {
     return this.#accounts.listAccountSummaries();
   }
   async getAccountPublicAccessBlock(accountId: string): Promise<PublicAccessBlock | undefined> {
-    return this.#accounts.getPublicAccessBlock(accountId);
+    return this.#accountBpa.get(accountId, () => ({ value: this.#accounts.getPublicAccessBlock(accountId) }))!.value;
   }
   async putAccountPublicAccessBlock(accountId: string, config: PublicAccessBlock): Promise<void> {
     this.#accounts.putPublicAccessBlock(accountId, config);
@@ -221,7 +228,7 @@ export class SqliteIdentityStore implements IdentityStore {
   }
 
   async resolve(accessKeyId: string, sessionToken: string | undefined, now?: number): Promise<SigningCredential | CredentialFailure> {
-    const row = this.#stmts.resolve.get(accessKeyId) as ResolveRow | undefined;
+    const row = this.#resolveRows.get(accessKeyId, () => this.#stmts.resolve.get(accessKeyId) as ResolveRow | undefined);
     if (row === undefined) return { failure: 'unknown-key' };
     if (row.status !== 'Active') return { failure: 'inactive-key' };
     if (row.account_id === null) return { failure: 'principal-deleted' };

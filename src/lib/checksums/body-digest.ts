@@ -50,14 +50,27 @@ export class BodyDigest extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.#size += chunk.length;
-    this.#md5.update(chunk);
-    this.#sha256?.update(chunk);
-    for (const c of this.#checksums) c.update(chunk);
+    this.hash(chunk);
     callback(null, chunk);
   }
 
   override _flush(callback: TransformCallback): void {
+    this.finish();
+    callback();
+  }
+
+  /**
+   * Hashing without the stream: for a small body read straight into memory, `hash` each chunk
+   * then `finish` — no pipeline to build and tear down per request.
+   */
+  hash(chunk: Buffer): void {
+    this.#size += chunk.length;
+    this.#md5.update(chunk);
+    this.#sha256?.update(chunk);
+    for (const c of this.#checksums) c.update(chunk);
+  }
+
+  finish(): void {
     const sha256 = this.#sha256?.digest();
     const checksums = new Map<ChecksumAlgorithm, string>();
     for (const c of this.#checksums) checksums.set(c.algorithm, c.digest());
@@ -68,7 +81,6 @@ export class BodyDigest extends Transform {
       sha256: this.#wantSha256Hex && sha256 ? sha256.toString('hex') : undefined,
       checksums,
     };
-    callback();
   }
 
   /** The digests; throws until every byte has passed (after 'end' / when the consumer has finished). */

@@ -53,6 +53,40 @@ describe('SqliteMetadataStore', () => {
     await b.close();
   });
 
+  it("bucket state cached by one store follows the other store's changes (another process)", async () => {
+    const server = new SqliteMetadataStore({ dir });
+    const admin = new SqliteMetadataStore({ dir });
+    await server.createBucket(bucket('shared'));
+    // Another connection's commits are seen from the next turn of the event loop.
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual((await server.getBucketState('shared'))?.configs, {}); // now cached
+    await admin.putBucketConfig('shared', 'versioning', { status: 'Enabled' });
+    await nextTurn();
+    assert.deepEqual((await server.getBucketState('shared'))?.configs, { versioning: { status: 'Enabled' } });
+    await admin.deleteBucketConfig('shared', 'versioning');
+    await nextTurn();
+    assert.deepEqual((await server.getBucketState('shared'))?.configs, {});
+    await admin.deleteBucket('shared');
+    await nextTurn();
+    assert.equal(await server.getBucketState('shared'), undefined);
+    await server.close();
+    await admin.close();
+  });
+
+  it('bucket state is shared between requests, so it is frozen', async () => {
+    const store = new SqliteMetadataStore({ dir });
+    await store.createBucket(bucket('b'));
+    await store.putBucketConfig('b', 'versioning', { status: 'Enabled' });
+    const state = (await store.getBucketState('b'))!;
+    assert.equal(await store.getBucketState('b'), state);
+    assert.throws(() => {
+      (state.configs.versioning as { status: string }).status = 'Suspended';
+    }, TypeError);
+    await store.putBucketConfig('b', 'versioning', { status: 'Suspended' });
+    assert.deepEqual((await store.getBucketState('b'))!.configs.versioning, { status: 'Suspended' });
+    await store.close();
+  });
+
   it('two stores in two directories share nothing', async () => {
     const a = new SqliteMetadataStore({ dir: join(dir, 'a') });
     const b = new SqliteMetadataStore({ dir: join(dir, 'b') });

@@ -52,10 +52,6 @@ export function prepareStatements(db: Db) {
     ),
     deleteBucketUploads: db.prepare<[string], void>('DELETE FROM uploads WHERE bucket = ?'),
 
-    getConfigs: db.prepare<[string], { kind: string; value: string }>('SELECT kind, value FROM bucket_configs WHERE bucket = ?'),
-    getConfig: db.prepare<[string, string], { value: string }>(
-      'SELECT value FROM bucket_configs WHERE bucket = ? AND kind = ?',
-    ),
     putConfig: db.prepare<[string, string, string], void>(
       `INSERT INTO bucket_configs (bucket, kind, value) VALUES (?, ?, ?)
        ON CONFLICT (bucket, kind) DO UPDATE SET value = excluded.value`,
@@ -71,6 +67,10 @@ export function prepareStatements(db: Db) {
     ),
     version: db.prepare<[string, string, string], VersionRow>(
       'SELECT * FROM versions WHERE bucket = ? AND key = ? AND version_id = ?',
+    ),
+    // What replacing a version needs of it: not its (possibly inline) body.
+    versionRef: db.prepare<[string, string, string], Pick<VersionRow, 'id' | 'segments'>>(
+      'SELECT id, segments FROM versions WHERE bucket = ? AND key = ? AND version_id = ?',
     ),
     insertVersion: db.prepare<[Omit<VersionRow, 'id'>], void>(
       `INSERT INTO versions (${VERSION_COLUMNS}, inline_data) VALUES (${params(VERSION_COLUMNS)}, @inline_data)`,
