@@ -12,12 +12,13 @@ export function hmacSha256Hex(key: Buffer, message: string): string {
   if (ONE_SHOT === undefined || key.length > BLOCK || message.length < DIGEST) {
     return createHmac('sha256', key).update(message, 'latin1').digest('hex');
   }
+  const pads = padsOf(key);
   const buffer = Buffer.allocUnsafe(BLOCK + message.length);
-  pad(buffer, key, 0x36);
+  pads.copy(buffer, 0, 0, BLOCK);
   buffer.write(message, BLOCK, 'latin1');
   const inner = ONE_SHOT('sha256', buffer, 'latin1');
   // The outer hash reuses the same buffer: opad block, then the 32-byte inner digest.
-  pad(buffer, key, 0x5c);
+  pads.copy(buffer, 0, BLOCK, 2 * BLOCK);
   buffer.write(inner, BLOCK, 'latin1');
   return ONE_SHOT('sha256', buffer.subarray(0, BLOCK + DIGEST), 'hex');
 }
@@ -25,10 +26,23 @@ export function hmacSha256Hex(key: Buffer, message: string): string {
 const BLOCK = 64;
 const DIGEST = 32;
 
-/** The key, zero-padded to a block, XOR `byte`, into the first block of `into`. */
-function pad(into: Buffer, key: Buffer, byte: number): void {
-  into.fill(byte, 0, BLOCK);
-  for (let i = 0; i < key.length; i++) into[i] = key[i]! ^ byte;
+/**
+ * The key's ipad block then its opad block (the key, zero-padded to a block, XOR 0x36 / 0x5c).
+ * Signing keys are cached Buffers (SigningKeyCache), so their pads are computed once per key.
+ */
+const PADS = new WeakMap<Buffer, Buffer>();
+function padsOf(key: Buffer): Buffer {
+  let pads = PADS.get(key);
+  if (pads === undefined) {
+    pads = Buffer.alloc(2 * BLOCK);
+    pads.fill(0x36, 0, BLOCK).fill(0x5c, BLOCK);
+    for (let i = 0; i < key.length; i++) {
+      pads[i] = key[i]! ^ 0x36;
+      pads[BLOCK + i] = key[i]! ^ 0x5c;
+    }
+    PADS.set(key, pads);
+  }
+  return pads;
 }
 
 const ONE_SHOT = (crypto as unknown as { hash?: (alg: string, data: Buffer | string, enc: 'hex' | 'latin1') => string }).hash;
