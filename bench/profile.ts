@@ -2,12 +2,13 @@
  * Profile Coffer under one benchmark load and print where its CPU time goes — the first step
  * before changing any hot-path code.
  *
- *   node --import tsx bench/profile.ts [get|put|policy|user] [--seconds 8] [-- <coffer server flags>]
+ *   node --import tsx bench/profile.ts [get|put|policy|user|large] [--seconds 8] [-- <coffer server flags>]
  *
  *   get     presigned 4 KiB GETs as root (workload 1)
  *   put     presigned 4 KiB PUTs as root (workload 2)
  *   policy  the same with workload 7's 100-statement bucket policy
  *   user    the same signed by workload 7's IAM user with 10 attached policies
+ *   large   GetObject of a 512 MiB object through the SDK, three times (workload 4)
  *
  * Writes the V8 profile (open it in Chrome DevTools or speedscope) to a temp directory and prints
  * the functions with the most self time.
@@ -17,6 +18,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { startCoffer } from './lib/processes.ts';
 import { runWrk } from './lib/wrk.ts';
@@ -38,8 +40,22 @@ const s3 = new S3Client({ endpoint: coffer.endpoint, region: 'us-east-1', creden
 try {
   await s3.send(new CreateBucketCommand({ Bucket: 'bench' }));
   await s3.send(new PutObjectCommand({ Bucket: 'bench', Key: 'obj4k', Body: Buffer.alloc(4096, 'c') }));
+  if (mode === 'large') {
+    const size = 512 * 1024 * 1024;
+    await s3.send(new PutObjectCommand({ Bucket: 'bench', Key: 'large', Body: Readable.from(chunks(size)), ContentLength: size }));
+    const reader = new S3Client({ endpoint: coffer.endpoint, region: 'us-east-1', credentials, forcePathStyle: true, responseChecksumValidation: 'WHEN_REQUIRED' });
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const got = await reader.send(new GetObjectCommand({ Bucket: 'bench', Key: 'large' }));
+      for await (const _ of got.Body as Readable) void _;
+      console.log(`large GET: ${((size / 1024 / 1024) / ((performance.now() - started) / 1000)).toFixed(0)} MiB/s`);
+    }
+    reader.destroy();
+  }
   let signer = s3;
-  if (mode !== 'get') {
+  if (mode === 'large') {
+    // measured above
+  } else if (mode !== 'get' && mode !== 'put') {
     await bigBucketPolicy(s3, coffer.endpoint, credentials);
     if (mode === 'user') signer = await createBenchUser(coffer.endpoint, credentials);
   }
@@ -47,8 +63,10 @@ try {
   const command = mode === 'put' ? new PutObjectCommand({ Bucket: bucket, Key: 'put4k' }) : new GetObjectCommand({ Bucket: bucket, Key: 'obj4k' });
   const url = await getSignedUrl(signer, command, { expiresIn: 3600 });
   const script = mode === 'put' ? join(fileURLToPath(import.meta.url), '..', 'lib', 'put-4k.lua') : undefined;
-  const result = await runWrk({ url, connections: 64, seconds, script });
-  console.log(`${mode}: ${Math.round(result.opsPerSec)} ops/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}`);
+  if (mode !== 'large') {
+    const result = await runWrk({ url, connections: 64, seconds, script });
+    console.log(`${mode}: ${Math.round(result.opsPerSec)} ops/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, errors ${result.errors}`);
+  }
 } finally {
   s3.destroy();
   await coffer.stop();
@@ -63,6 +81,11 @@ const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuP
 printTopFunctions(profile, 30);
 printInclusive(profile, 40);
 console.log(`\nprofile: ${join(profileDir, file)}`);
+
+function* chunks(size: number): Generator<Buffer> {
+  const chunk = Buffer.alloc(1024 * 1024, 'large');
+  for (let sent = 0; sent < size; sent += chunk.length) yield chunk;
+}
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }[];

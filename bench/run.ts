@@ -6,8 +6,9 @@
  *
  *   npm run bench                  # every workload, 3 rounds × 10 s, objects of 256 MiB and 1 GiB
  *   npm run bench -- --quick       # 1 round × 3 s, 64 MiB objects, 10k keys: a smoke test
+ *   npm run bench -- --only large  # some of: small (1–3), policy (7), listing (6), large (4–5)
  */
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,6 +21,9 @@ import { policyHeavyWorkload } from './workloads/policy-heavy.ts';
 import { smallObjectWorkloads, type Row } from './workloads/small-objects.ts';
 
 const quick = process.argv.includes('--quick');
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : undefined;
+const wanted = (name: 'small' | 'policy' | 'listing' | 'large') => only === undefined || only.has(name);
 const rounds = quick ? 1 : 3;
 const seconds = quick ? 3 : 10;
 const credentials = { accessKeyId: 'AKIABENCHMARKROOT001', secretAccessKey: 'benchmark-secret-benchmark-secret-000001' };
@@ -38,7 +42,7 @@ const nginx = await startNginx({ prefix: join(work, 'nginx'), root: nginxRoot, p
   console.error(`nginx not available, skipping it: ${(e as Error).message}`);
   return undefined;
 });
-const client = (endpoint: string) => new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
+const client = (endpoint: string, extra: Partial<S3ClientConfig> = {}) => new S3Client({ endpoint, region: 'us-east-1', credentials, forcePathStyle: true, ...extra });
 const s3 = client(coffer.endpoint);
 await s3.send(new CreateBucketCommand({ Bucket: 'bench' }));
 
@@ -47,32 +51,18 @@ let policy: Awaited<ReturnType<typeof policyHeavyWorkload>> | undefined;
 let listing: ListingRow[] = [];
 let large: LargeRow[] = [];
 try {
-  small.push(...(await smallObjectWorkloads({ coffer, reference, nginx, s3, credentials, rounds, seconds, connections: 64 })));
-  policy = await policyHeavyWorkload({ endpoint: coffer.endpoint, s3, credentials, rounds, seconds, connections: 64 });
-  listing = await listingWorkload({
+  if (wanted('small')) small.push(...(await smallObjectWorkloads({ coffer, reference, nginx, s3, credentials, rounds, seconds, connections: 64 })));
+  if (wanted('policy')) policy = await policyHeavyWorkload({ endpoint: coffer.endpoint, s3, credentials, rounds, seconds, connections: 64 });
+  if (wanted('listing')) listing = await listingWorkload({
     s3,
     dataDir,
     owner: await ownerOf(coffer.endpoint),
     sizes: quick ? [10_000] : [10_000, 1_000_000],
     fullScanUpTo: quick ? 10_000 : 1_000_000,
   });
-  // Workloads 4-5 on a fresh Coffer process, so its peak memory is theirs alone.
   s3.destroy();
   await coffer.stop();
-  const fresh = await startCoffer({ dataDir: join(work, 'coffer-large'), credentials, extraArgs: ['--audit', 'off'] });
-  const freshS3 = client(fresh.endpoint);
-  await freshS3.send(new CreateBucketCommand({ Bucket: 'bench' }));
-  large = await largeObjectWorkload({
-    coffer: fresh,
-    s3: freshS3,
-    referenceS3: client(reference.endpoint),
-    nginxS3: nginx ? client(nginx.endpoint) : undefined,
-    nginxRoot,
-    scratchDir: work,
-    sizesMiB: quick ? [64] : [256, 1024],
-  });
-  freshS3.destroy();
-  await fresh.stop();
+  if (wanted('large')) large = await largeObjects();
 } finally {
   s3.destroy();
   await Promise.all([coffer.stop(), reference.stop(), nginx?.stop()]);
@@ -103,11 +93,13 @@ console.log('| keys in bucket | one page of 1000 (ms) | prefix+delimiter page (m
 console.log('| --- | --- | --- | --- |');
 for (const r of listing) console.log(`| ${r.keys} | ${fmt(r.pageMs, 1)} | ${fmt(r.delimiterPageMs, 1)} | ${fmt(r.fullScanKeysPerSec)} |`);
 console.log(`\n## Large objects through the AWS SDK (workloads 4–5), MiB/s\n`);
-console.log('| size | Coffer PutObject | Coffer multipart 8 MiB | SDK PUT to node:http discard | Coffer ÷ discard | dd fdatasync | Coffer GetObject | SDK GET from nginx | Coffer ÷ nginx | Coffer peak RSS MiB |');
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(
+  '| size | Coffer PutObject | Coffer multipart 8 MiB | SDK PUT to node:http discard | Coffer ÷ discard | dd fdatasync | Coffer ÷ dd | Coffer GetObject (SDK verifies checksum) | Coffer GetObject (no checksum) | SDK GET from nginx | Coffer (no checksum) ÷ nginx | Coffer peak RSS MiB |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of large) {
   console.log(
-    `| ${r.sizeMiB} MiB | ${fmt(r.cofferPut)} | ${fmt(r.cofferMultipart)} | ${fmt(r.referencePut)} | ${fmt(r.cofferPut / r.referencePut, 2)} | ${fmt(r.ddWrite)} | ${fmt(r.cofferGet)} | ${fmt(r.nginxGet)} | ${fmt(r.cofferGet / r.nginxGet, 2)} | ${fmt(r.cofferPeakRssMiB, 1)} |`,
+    `| ${r.sizeMiB} MiB | ${fmt(r.cofferPut)} | ${fmt(r.cofferMultipart)} | ${fmt(r.referencePut)} | ${fmt(r.cofferPut / r.referencePut, 2)} | ${fmt(r.ddWrite)} | ${fmt(r.cofferPut / r.ddWrite, 2)} | ${fmt(r.cofferGet)} | ${fmt(r.cofferGetUnverified)} | ${fmt(r.nginxGet)} | ${fmt(r.cofferGetUnverified / r.nginxGet, 2)} | ${fmt(r.cofferPeakRssMiB, 1)} |`,
   );
 }
 const out = join(fileURLToPath(import.meta.url), '..', 'results');
@@ -116,6 +108,31 @@ const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`)
 writeFileSync(file, JSON.stringify({ machine: machine(), rounds, seconds, small, policy, listing, large }, null, 2));
 console.log(`\nmachine: ${JSON.stringify(machine())}\nraw numbers: ${file}`);
 rmSync(work, { recursive: true, force: true });
+
+/** Workloads 4-5, on a fresh Coffer process so that its peak memory is theirs alone. */
+async function largeObjects(): Promise<LargeRow[]> {
+  const fresh = await startCoffer({ dataDir: join(work, 'coffer-large'), credentials, extraArgs: ['--audit', 'off'] });
+  const freshS3 = client(fresh.endpoint);
+  const unverifiedS3 = client(fresh.endpoint, { responseChecksumValidation: 'WHEN_REQUIRED' });
+  try {
+    await freshS3.send(new CreateBucketCommand({ Bucket: 'bench' }));
+    return await largeObjectWorkload({
+      coffer: fresh,
+      s3: freshS3,
+      unverifiedS3,
+      rounds,
+      referenceS3: client(reference.endpoint),
+      nginxS3: nginx ? client(nginx.endpoint) : undefined,
+      nginxRoot,
+      scratchDir: work,
+      sizesMiB: quick ? [64] : [256, 1024],
+    });
+  } finally {
+    freshS3.destroy();
+    unverifiedS3.destroy();
+    await fresh.stop();
+  }
+}
 
 async function ownerOf(endpoint: string) {
   const { ListBucketsCommand } = await import('@aws-sdk/client-s3');

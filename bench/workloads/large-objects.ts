@@ -3,6 +3,12 @@
  * a stream and multipart with 8 MiB parts, then GetObject — in MiB/s, beside the same SDK upload to
  * the node:http discard server, `dd` with fdatasync on the same disk, and the SDK downloading the
  * same bytes from nginx; and the Coffer process's peak resident memory (VmHWM) meanwhile.
+ * Medians of `rounds` rounds, each running every case once (interleaved).
+ *
+ * GetObject is measured twice: with the SDK's defaults (it sends `x-amz-checksum-mode: ENABLED`
+ * and then verifies the stored checksum in JavaScript as the bytes arrive — nginx's answer has
+ * no checksum, so that work is the client's and Coffer's alone), and with
+ * `responseChecksumValidation: 'WHEN_REQUIRED'`, the like-for-like comparison with nginx.
  */
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
@@ -12,6 +18,7 @@ import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Server } from '../lib/processes.ts';
+import { median } from '../lib/stats.ts';
 
 const MiB = 1024 * 1024;
 
@@ -20,6 +27,8 @@ export interface LargeRow {
   cofferPut: number;
   cofferMultipart: number;
   cofferGet: number;
+  /** GetObject by a client that does not ask for (and verify) the checksum. */
+  cofferGetUnverified: number;
   referencePut: number;
   ddWrite: number;
   nginxGet: number;
@@ -55,6 +64,9 @@ export function peakRssMiB(pid: number): number {
 export async function largeObjectWorkload(options: {
   coffer: Server;
   s3: S3Client;
+  /** The same credentials and endpoint, with responseChecksumValidation: 'WHEN_REQUIRED'. */
+  unverifiedS3: S3Client;
+  rounds: number;
   referenceS3: S3Client;
   nginxS3: S3Client | undefined;
   nginxRoot: string;
@@ -68,41 +80,53 @@ export async function largeObjectWorkload(options: {
     const timed = async (f: () => Promise<unknown>) => {
       const t = performance.now();
       await f();
-      return performance.now() - t;
+      return rate(size, performance.now() - t);
     };
-    const cofferPut = rate(size, await timed(() => options.s3.send(new PutObjectCommand({ Bucket: 'bench', Key: key, Body: body(size), ContentLength: size }))));
-    const cofferMultipart = rate(
-      size,
-      await timed(() => new Upload({ client: options.s3, params: { Bucket: 'bench', Key: `${key}-mp`, Body: body(size) }, partSize: 8 * MiB, queueSize: 4 }).done()),
-    );
-    const cofferGet = rate(
-      size,
-      await timed(async () => {
-        const got = await options.s3.send(new GetObjectCommand({ Bucket: 'bench', Key: key }));
-        if ((await drain(got.Body as Readable)) !== size) throw new Error('short GET');
-      }),
-    );
-    const referencePut = rate(
-      size,
-      await timed(() => options.referenceS3.send(new PutObjectCommand({ Bucket: 'bench', Key: key, Body: body(size), ContentLength: size }))),
-    );
-    const ddFile = join(options.scratchDir, `dd-${sizeMiB}`);
-    const ddWrite = rate(size, await timed(async () => execFileSync('dd', ['if=/dev/zero', `of=${ddFile}`, 'bs=8M', `count=${sizeMiB / 8}`, 'conv=fdatasync'], { stdio: 'ignore' })));
-    rmSync(ddFile, { force: true });
-    let nginxGet = NaN;
+    const get = (client: S3Client, bucket: string) => async () => {
+      const got = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      if ((await drain(got.Body as Readable)) !== size) throw new Error('short GET');
+    };
+    const nginxFile = join(options.nginxRoot, 'bench', key);
     if (options.nginxS3) {
       mkdirSync(join(options.nginxRoot, 'bench'), { recursive: true });
-      execFileSync('dd', ['if=/dev/zero', `of=${join(options.nginxRoot, 'bench', key)}`, 'bs=8M', `count=${sizeMiB / 8}`], { stdio: 'ignore' });
-      nginxGet = rate(
-        size,
-        await timed(async () => {
-          const got = await options.nginxS3!.send(new GetObjectCommand({ Bucket: 'bench', Key: key }));
-          await drain(got.Body as Readable);
-        }),
-      );
-      rmSync(join(options.nginxRoot, 'bench', key), { force: true });
+      execFileSync('dd', ['if=/dev/zero', `of=${nginxFile}`, 'bs=8M', `count=${sizeMiB / 8}`], { stdio: 'ignore' });
     }
-    rows.push({ sizeMiB, cofferPut, cofferMultipart, cofferGet, referencePut, ddWrite, nginxGet, cofferPeakRssMiB: peakRssMiB(options.coffer.pid) });
+    const runs: Array<Omit<LargeRow, 'sizeMiB' | 'cofferPeakRssMiB'>> = [];
+    for (let round = 0; round < options.rounds; round++) {
+      if (round === 0) {
+        // Warm-up, unmeasured: the first pass of each path pays for V8 compiling it.
+        await options.s3.send(new PutObjectCommand({ Bucket: 'bench', Key: key, Body: body(size), ContentLength: size }));
+        await get(options.unverifiedS3, 'bench')();
+        if (options.nginxS3) await get(options.nginxS3, 'bench')();
+      }
+      const cofferPut = await timed(() => options.s3.send(new PutObjectCommand({ Bucket: 'bench', Key: key, Body: body(size), ContentLength: size })));
+      const referencePut = await timed(() =>
+        options.referenceS3.send(new PutObjectCommand({ Bucket: 'bench', Key: key, Body: body(size), ContentLength: size })),
+      );
+      const ddFile = join(options.scratchDir, `dd-${sizeMiB}`);
+      const ddWrite = await timed(async () => execFileSync('dd', ['if=/dev/zero', `of=${ddFile}`, 'bs=8M', `count=${sizeMiB / 8}`, 'conv=fdatasync'], { stdio: 'ignore' }));
+      rmSync(ddFile, { force: true });
+      const cofferMultipart = await timed(() =>
+        new Upload({ client: options.s3, params: { Bucket: 'bench', Key: `${key}-mp`, Body: body(size) }, partSize: 8 * MiB, queueSize: 4 }).done(),
+      );
+      const cofferGet = await timed(get(options.s3, 'bench'));
+      const cofferGetUnverified = await timed(get(options.unverifiedS3, 'bench'));
+      const nginxGet = options.nginxS3 ? await timed(get(options.nginxS3, 'bench')) : NaN;
+      runs.push({ cofferPut, cofferMultipart, cofferGet, cofferGetUnverified, referencePut, ddWrite, nginxGet });
+    }
+    rmSync(nginxFile, { force: true });
+    const med = (k: keyof (typeof runs)[number]) => median(runs.map((r) => r[k]));
+    rows.push({
+      sizeMiB,
+      cofferPut: med('cofferPut'),
+      cofferMultipart: med('cofferMultipart'),
+      cofferGet: med('cofferGet'),
+      cofferGetUnverified: med('cofferGetUnverified'),
+      referencePut: med('referencePut'),
+      ddWrite: med('ddWrite'),
+      nginxGet: med('nginxGet'),
+      cofferPeakRssMiB: peakRssMiB(options.coffer.pid),
+    });
   }
   return rows;
 }

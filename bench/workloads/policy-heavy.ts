@@ -75,6 +75,7 @@ export async function policyHeavyWorkload(options: {
 }): Promise<PolicyHeavyResult> {
   const { s3 } = options;
   await bigBucketPolicy(s3, options.endpoint, options.credentials);
+  await s3.send(new PutObjectCommand({ Bucket: 'bench', Key: 'obj4k', Body: Buffer.alloc(4096, 'p') }));
   const expiresIn = 3600 * 6;
   const baselineUrl = await getSignedUrl(s3, new GetObjectCommand({ Bucket: 'bench', Key: 'obj4k' }), { expiresIn });
   const rootUrl = await getSignedUrl(s3, new GetObjectCommand({ Bucket: POLICY_BUCKET, Key: 'obj4k' }), { expiresIn });

@@ -20,10 +20,15 @@ const HELP = `usage: coffer server [options]
   --clock-offset <dur>   shift the server's clock, e.g. +20m or -1h    COFFER_CLOCK_OFFSET
   --durability <mode>    full (fsync before acknowledging) | none      COFFER_DURABILITY
   --sigv2 <on|off>       accept Signature Version 2 (default on, as for pre-2020 buckets) COFFER_SIGV2
-  --shutdown-grace <dur> how long in-flight requests may finish on SIGTERM (default 10s)
+  --shutdown-grace <dur> how long in-flight requests may finish on SIGTERM (default 10s) COFFER_SHUTDOWN_GRACE
+  --audit <mode>         all | denials | off: what the audit log records (default all) COFFER_AUDIT
+  --audit-retention <d>  remove audit files older than this (default 30d) COFFER_AUDIT_RETENTION
+  --explain-denials      TEST ONLY: AccessDenied responses say why in x-coffer-denial-reason COFFER_EXPLAIN_DENIALS=on
 
 Root credentials: COFFER_ROOT_ACCESS_KEY_ID and COFFER_ROOT_SECRET_ACCESS_KEY; when unset,
 Coffer generates a pair on first start, keeps it in the data directory, and prints it once.
+COFFER_MASTER_KEY seals secret keys at rest (default <data-dir>/master.key); COFFER_SESSION_KEY
+seals STS session tokens (default <data-dir>/session.key).
 `;
 
 export async function serverCommand(argv: string[]): Promise<number> {
