@@ -35,6 +35,13 @@ export interface PipelineOutcome {
   auth?: Authentication;
   decision?: Decision;
   error?: S3Error;
+  /** DeleteObjects: how many keys were authorized one by one, and the ones refused. */
+  keyDecisions?: KeyDecisions;
+}
+
+export interface KeyDecisions {
+  checked: number;
+  denied: Array<{ key: string; decision: Decision }>;
 }
 
 export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<PipelineOutcome> {
@@ -84,9 +91,20 @@ export async function handleS3Request(req: S3Request, deps: S3Deps): Promise<Pip
 
     const payload: RequestPayload = post ? formPayload(post) : openPayload(req, auth);
     const xml = spec.body === 'none' || spec.body === 'stream' ? undefined : await readBodyLimited(payload, spec.body.xml);
-    // DeleteObjects decides each key on its own (policy-evaluation.md §6.1).
-    const checkAccess = (action: string, key: string) =>
-      deps.authorizer.authorize({ auth, action, resource: `arn:aws:s3:::${req.bucket}/${key}`, bucket, object: { key }, facts: requestFacts(req, auth, action) });
+    // DeleteObjects decides each key on its own (policy-evaluation.md §6.1). The audit keeps
+    // the refused keys, and the first refusal (else the first allow) as the request's decision.
+    const checkAccess = async (action: string, key: string) => {
+      const decision = await deps.authorizer.authorize({ auth, action, resource: `arn:aws:s3:::${req.bucket}/${key}`, bucket, object: { key }, facts: requestFacts(req, auth, action) });
+      const keys = (outcome.keyDecisions ??= { checked: 0, denied: [] });
+      keys.checked++;
+      if (!decision.allowed) {
+        keys.denied.push({ key, decision });
+        if (outcome.decision === undefined || outcome.decision.allowed) outcome.decision = decision;
+      } else {
+        outcome.decision ??= decision;
+      }
+      return decision;
+    };
     try {
       response = await spec.handler({ req, auth, payload, bucket, xml, deps, checkAccess, ...(post ? { post } : {}) });
     } catch (e) {

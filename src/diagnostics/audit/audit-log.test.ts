@@ -52,6 +52,21 @@ describe('openAuditLog', () => {
     assert.deepEqual(records.map((r) => r.requestId), ['DENIED', 'EXPIRED']);
   });
 
+  it('--audit denials: a DeleteObjects that refused some keys (answered 200) is kept; one that refused none is not', async () => {
+    const dataDir = join(root, `data${n++}`);
+    const log = await openAuditLog({ dataDir, mode: 'denials', retentionMs: 86_400_000, clock: new ManualClock(RECEIVED_AT), onError: assert.fail });
+    const auth = signed(ALICE, { scheme: 'v4-header' });
+    const req = (id: string) => ({ ...request({ method: 'POST', target: '/photos?delete' }), id });
+    const keyDecisions = { checked: 2, denied: [{ key: 'cat.jpg', decision: DENIED_BY_MAX_AGE }] };
+    log.record({ requestId: 'PARTLY', req: req('PARTLY'), outcome: { operation: 'DeleteObjects', auth, decision: DENIED_BY_MAX_AGE, keyDecisions, response: { status: 200 } }, receivedAt: RECEIVED_AT });
+    log.record({ requestId: 'ALL-OK', req: req('ALL-OK'), outcome: { operation: 'DeleteObjects', auth, decision: ALLOWED_BY_ACL, keyDecisions: { checked: 1, denied: [] }, response: { status: 200 } }, receivedAt: RECEIVED_AT });
+    await log.close();
+    const [record, ...rest] = readFileSync(join(dataDir, 'audit', 'audit-2024-05-01.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditRecord);
+    assert.deepEqual(rest, []);
+    assert.equal(record!.requestId, 'PARTLY');
+    assert.deepEqual(record!.keys, { checked: 2, denied: [{ key: 'cat.jpg', decision: 'explicit-deny', reason: DENIED_BY_MAX_AGE.reason }] });
+  });
+
   it('--audit off: nothing, not even the directory', async () => {
     const { dataDir, records } = await recordFour('off');
     assert.deepEqual(records, []);

@@ -36,8 +36,10 @@ export async function openAuditLog(options: AuditLogOptions): Promise<AuditSink>
   const denialsOnly = options.mode === 'denials';
   return {
     record(input) {
-      // Allowed and error-free requests are most of the traffic: skip them before building anything.
-      if (denialsOnly && (input.outcome.error === undefined || input.outcome.decision?.allowed === true)) return;
+      // Allowed and error-free requests are most of the traffic: skip them before building anything
+      // (a DeleteObjects that refused some keys answers 200, but its decision is a denial).
+      const { error, decision } = input.outcome;
+      if (denialsOnly && (decision?.allowed === true || (error === undefined && decision === undefined))) return;
       try {
         const record = buildAuditRecord(input);
         if (denialsOnly && !isDenial(record)) return;

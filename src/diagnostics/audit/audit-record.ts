@@ -79,6 +79,16 @@ export interface AuditRecord {
   /** The ACL grant that took part in an allow. */
   acl?: string;
   notes?: readonly string[];
+  /**
+   * DeleteObjects: the keys it authorized one by one, and those refused (the first 100), each
+   * with its reason. The record's own decision is the first refusal, else the first allow.
+   */
+  keys?: {
+    checked: number;
+    denied: Array<{ key: string; decision: 'explicit-deny' | 'implicit-deny'; reason: string }>;
+    /** Refused keys beyond the first 100. */
+    moreDenied?: number;
+  };
   /** The S3 error answered, if any; `reason` is the internal one (never sent to the client). */
   error?: {
     code: string;

@@ -6,7 +6,7 @@
 import type { Authentication } from '../../auth/authentication.ts';
 import type { Decision } from '../../authz/authorizer.ts';
 import type { S3Error } from '../../s3/errors/s3-error.ts';
-import type { PipelineOutcome } from '../../s3/pipeline.ts';
+import type { KeyDecisions, PipelineOutcome } from '../../s3/pipeline.ts';
 import type { S3Request } from '../../s3/s3-request.ts';
 import { AUDIT_RECORD_VERSION, type AuditDecision, type AuditRecord } from './audit-record.ts';
 import { describeAuthFailure } from './describe-auth-failure.ts';
@@ -17,7 +17,7 @@ export interface AuditInput {
   requestId: string;
   /** Undefined when the request line itself was malformed. */
   req: S3Request | undefined;
-  outcome: Pick<PipelineOutcome, 'operation' | 'auth' | 'decision' | 'error'> & { response: { status: number; headers?: Record<string, string | number> } };
+  outcome: Pick<PipelineOutcome, 'operation' | 'auth' | 'decision' | 'error' | 'keyDecisions'> & { response: { status: number; headers?: Record<string, string | number> } };
   /** Used when there is no S3Request: when it arrived (server clock), from where, what. */
   receivedAt: number;
   method?: string;
@@ -54,6 +54,7 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
   if (decision) setDecision(r, decision, error?.message);
   else if (req?.bucket !== undefined) r.resource = req.key === undefined ? `arn:aws:s3:::${req.bucket}` : `arn:aws:s3:::${req.bucket}/${req.key}`;
   r.decision = verdict;
+  if (outcome.keyDecisions) r.keys = keysOf(outcome.keyDecisions);
   if (error) {
     // An authorization denial's reason is the error's: kept once, at the top.
     r.error = errorFields(error, error.reason === decision?.reason);
@@ -107,6 +108,19 @@ function setDecision(r: AuditRecord, d: Decision, sentMessage: string | undefine
   if (t.conditionFailures.length > 0) r.conditionFailures = t.conditionFailures;
   if (t.acl) r.acl = t.acl;
   if (t.notes.length > 0) r.notes = t.notes;
+}
+
+const MAX_DENIED_KEYS = 100;
+
+function keysOf(k: KeyDecisions): NonNullable<AuditRecord['keys']> {
+  const denied = k.denied.slice(0, MAX_DENIED_KEYS).map(({ key, decision }) => ({
+    key,
+    decision: decision.effect === 'explicit-deny' ? ('explicit-deny' as const) : ('implicit-deny' as const),
+    reason: decision.reason,
+  }));
+  const out: NonNullable<AuditRecord['keys']> = { checked: k.checked, denied };
+  if (k.denied.length > MAX_DENIED_KEYS) out.moreDenied = k.denied.length - MAX_DENIED_KEYS;
+  return out;
 }
 
 function errorFields(e: S3Error, reasonIsTheDecisions: boolean): NonNullable<AuditRecord['error']> {

@@ -44,10 +44,25 @@ export function explainRecord(r: AuditRecord): Explanation {
     facts.push(['what', r.action !== undefined ? `${r.action}${r.resource && r.resource !== '*' ? ` on ${r.resource}` : ''}` : (r.resource ?? '')]);
   }
   facts.push(['answer', answer(r)]);
+  if (r.keys !== undefined) facts.push(['keys', keysSummary(r.keys)]);
   if (r.message !== undefined && r.message !== r.error?.message) facts.push(['message', r.message]);
   if (r.deniedBy !== undefined) facts.push(['denied by', deniedByWords(r.deniedBy, r.decision)]);
   if (r.decision === 'not-authorized-because-authentication-failed' && r.error?.reason !== undefined) facts.push(['internal', r.error.reason]);
-  return { verdict: verdictOf(r), facts, reason: r.reason ?? notEvaluatedReason(r), trace: describeTrace(r) };
+  return { verdict: verdictOf(r), facts, reason: r.reason ?? notEvaluatedReason(r), trace: [...describeTrace(r), ...deniedKeyLines(r.keys)] };
+}
+
+/** DeleteObjects: `3 authorized one by one, 1 refused (answered as <Error> entries in the 200 DeleteResult)`. */
+function keysSummary(k: NonNullable<AuditRecord['keys']>): string {
+  const refused = k.denied.length + (k.moreDenied ?? 0);
+  if (refused === 0) return `${k.checked} authorized one by one, all allowed`;
+  return `${k.checked} authorized one by one, ${refused} refused (AccessDenied entries in the DeleteResult; the decision above is the first)`;
+}
+
+function deniedKeyLines(k: AuditRecord['keys']): TraceLine[] {
+  if (k === undefined) return [];
+  const lines: TraceLine[] = k.denied.map((d) => ({ tone: 'deny', depth: 0, text: `key ${JSON.stringify(d.key)} refused: ${d.reason}` }));
+  if (k.moreDenied) lines.push({ tone: 'note', depth: 0, text: `note: ${k.moreDenied} more keys refused (not listed)` });
+  return lines;
 }
 
 /** AWS's own words for it (errors.md §8): "with an explicit deny in a …" / "because no … allows". */
@@ -56,6 +71,10 @@ export function deniedByWords(type: string, decision: string): string {
 }
 
 function verdictOf(r: AuditRecord): Explanation['verdict'] {
+  if (r.keys !== undefined && r.error === undefined && r.keys.denied.length > 0) {
+    const refused = r.keys.denied.length + (r.keys.moreDenied ?? 0);
+    return { tone: 'denied', text: `Partly denied: ${refused} of ${r.keys.checked} keys refused` };
+  }
   switch (r.decision) {
     case 'allow':
       return r.error === undefined
