@@ -26,16 +26,23 @@ export interface ServiceRules {
 
 const FROM_HEADER = { from: 'x-amz-content-sha256' } as const;
 
+/** S3's rules for a region: built once per region, since every S3 request asks for them. */
 export function s3Rules(region: string): ServiceRules {
-  return {
-    service: 's3',
-    region,
-    canonicalUri: s3CanonicalUri,
-    payload: FROM_HEADER,
-    requireSignedAmzHeaders: true,
-    regionHeaderOnWrongRegion: true,
-  };
+  let rules = S3_RULES.get(region);
+  if (rules === undefined) {
+    rules = Object.freeze({
+      service: 's3',
+      region,
+      canonicalUri: s3CanonicalUri,
+      payload: FROM_HEADER,
+      requireSignedAmzHeaders: true,
+      regionHeaderOnWrongRegion: true,
+    });
+    S3_RULES.set(region, rules);
+  }
+  return rules;
 }
+const S3_RULES = new Map<string, ServiceRules>();
 
 /**
  * Generic SigV4 (STS, IAM, and the AWS test suite's `service`): paths normalised (unless the
