@@ -7,6 +7,7 @@
  *   npm run bench                  # every workload, 3 rounds × 10 s, objects of 256 MiB and 1 GiB
  *   npm run bench -- --quick       # 1 round × 3 s, 64 MiB objects, 10k keys: a smoke test
  *   npm run bench -- --only large  # some of: small (1–3), policy (7), listing (6), large (4–5)
+ *   npm run bench -- --durability none   # Coffer without fsync (what durability costs)
  */
 import { CreateBucketCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,10 @@ const quick = process.argv.includes('--quick');
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? new Set(process.argv[onlyAt + 1]!.split(',')) : undefined;
 const wanted = (name: 'small' | 'policy' | 'listing' | 'large') => only === undefined || only.has(name);
+const durabilityAt = process.argv.indexOf('--durability');
+const durability = durabilityAt >= 0 ? process.argv[durabilityAt + 1]! : 'full';
+// The audit log is off: it is measured on its own (src/diagnostics/audit/audit.bench.ts).
+const cofferArgs = ['--audit', 'off', '--durability', durability];
 const rounds = quick ? 1 : 3;
 const seconds = quick ? 3 : 10;
 const credentials = { accessKeyId: 'AKIABENCHMARKROOT001', secretAccessKey: 'benchmark-secret-benchmark-secret-000001' };
@@ -36,7 +41,7 @@ mkdirSync(nginxRoot, { mode: 0o755 });
 writeFileSync(join(nginxRoot, 'obj4k.bin'), Buffer.alloc(4096, 'p'));
 const dataDir = join(work, 'coffer');
 
-const coffer = await startCoffer({ dataDir, credentials, extraArgs: ['--audit', 'off'] });
+const coffer = await startCoffer({ dataDir, credentials, extraArgs: cofferArgs });
 const reference = await startReference();
 const nginx = await startNginx({ prefix: join(work, 'nginx'), root: nginxRoot, port: 20000 + Math.floor(Math.random() * 20000) }).catch((e) => {
   console.error(`nginx not available, skipping it: ${(e as Error).message}`);
@@ -105,13 +110,13 @@ for (const r of large) {
 const out = join(fileURLToPath(import.meta.url), '..', 'results');
 mkdirSync(out, { recursive: true });
 const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ machine: machine(), rounds, seconds, small, policy, listing, large }, null, 2));
+writeFileSync(file, JSON.stringify({ machine: machine(), durability, rounds, seconds, small, policy, listing, large }, null, 2));
 console.log(`\nmachine: ${JSON.stringify(machine())}\nraw numbers: ${file}`);
 rmSync(work, { recursive: true, force: true });
 
 /** Workloads 4-5, on a fresh Coffer process so that its peak memory is theirs alone. */
 async function largeObjects(): Promise<LargeRow[]> {
-  const fresh = await startCoffer({ dataDir: join(work, 'coffer-large'), credentials, extraArgs: ['--audit', 'off'] });
+  const fresh = await startCoffer({ dataDir: join(work, 'coffer-large'), credentials, extraArgs: cofferArgs });
   const freshS3 = client(fresh.endpoint);
   const unverifiedS3 = client(fresh.endpoint, { responseChecksumValidation: 'WHEN_REQUIRED' });
   try {
