@@ -1,7 +1,8 @@
 /**
  * The composition root: configuration → stores → credential store → authorizer → HTTP server.
  * The only place that picks concrete classes. Tests call startCoffer with an injected clock and
- * a temporary data directory; `coffer server` calls it with the user's configuration.
+ * a temporary data directory; `coffer server` calls it with the user's configuration — once, or
+ * in each worker process of a cluster (src/cluster), after the primary ran prepareDataDir.
  */
 import { mkdirSync } from 'node:fs';
 import pino, { type Logger } from 'pino';
@@ -13,7 +14,7 @@ import { loadMasterKey } from './iam/master-key.ts';
 import { SqliteIdentityStore } from './iam/sqlite/sqlite-identity-store.ts';
 import { createSts } from './sts/create-sts.ts';
 import { loadSessionKey } from './sts/session-token/load-session-key.ts';
-import type { Account } from './auth/principal.ts';
+import type { RootBootstrap } from './iam/bootstrap-root.ts';
 import { PolicyAuthorizer } from './authz/policy-authorizer.ts';
 import { AdjustableClock, systemClock, type Clock } from './lib/clock.ts';
 import { createRandomIds, type Ids } from './lib/ids.ts';
@@ -33,12 +34,17 @@ export interface StartOptions {
   masterKey?: string;
   /** COFFER_SESSION_KEY, if set: the cluster key that seals STS session tokens. */
   sessionKey?: string;
+  /**
+   * Set in the worker processes of a cluster: the primary has already prepared the data
+   * directory (prepareDataDir), and a moved clock must reach the other workers.
+   */
+  worker?: { shareClockOffset(offsetMs: number): Promise<void> };
 }
 
 export interface CofferInstance {
   endpoint: string;
   port: number;
-  account: Account;
+  account: RootBootstrap['account'];
   /** Root credentials generated on this start (print them once), if any. */
   generatedRootKey: { accessKeyId: string; secretAccessKey: string } | undefined;
   deps: S3Deps;
@@ -53,30 +59,14 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
   // Starts at --clock-offset; `coffer admin clock` (PUT /.coffer/clock) moves it at runtime.
   const clock = new AdjustableClock(options.clock ?? systemClock, config.clockOffsetMs);
   const ids = options.ids ?? createRandomIds();
-  // Logs go out through an asynchronous, buffered stdout stream: a request never waits on a write.
-  const logger = options.logger ?? pino({ level: config.logLevel, base: { service: 'coffer' } }, pino.destination({ sync: false }));
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-
-  const identity = new SqliteIdentityStore({
-    dir: config.dataDir,
-    masterKey: loadMasterKey(config.dataDir, options.masterKey),
-    now: () => clock.now(),
-    durability: config.durability,
-  });
-  const root = await bootstrapRoot(identity, config.rootCredentials);
+  const logger = options.logger ?? defaultLogger(config);
+  const { identity, sessionKey, metadata, blobs } = openStores(config, options, clock, ids);
+  // A worker joins a data directory its primary prepared: bootstrapping the root key again
+  // (re-sealed from COFFER_ROOT_* on every start) or sweeping orphan blobs would race the other
+  // workers' requests.
+  const root = options.worker ? await joinPrepared(identity) : await prepare({ identity, metadata, blobs }, config, logger);
   // Every request resolves through STS's store: it decides temporary credentials, the identity store the rest.
-  const sts = createSts({
-    sessionKey: loadSessionKey(config.dataDir, options.sessionKey ?? process.env.COFFER_SESSION_KEY),
-    identity,
-    iam: identity.iam,
-  });
-  const durability = config.durability === 'full' ? 'full' : 'normal';
-  const metadata = new SqliteMetadataStore({ dir: config.dataDir, durability });
-  const blobs = new FsBlobStore({ dir: config.dataDir, ids, durability: config.durability === 'full' ? 'full' : 'none' });
-  // Blobs written by a previous run that no row points to (a crash between write and commit).
-  // Compared with file times, so this is the filesystem's clock, not the (shiftable) request clock.
-  const swept = await sweepOrphanBlobs({ metadata, blobs, olderThanMs: systemClock.now() });
-  if (swept > 0) logger.info({ swept }, 'removed orphan blobs left by an interrupted write');
+  const sts = createSts({ sessionKey, identity, iam: identity.iam });
 
   const deps: S3Deps = {
     metadata,
@@ -98,6 +88,7 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
     sigv2: config.sigv2,
     logger,
     explainDenials: config.explainDenials,
+    ...(options.worker ? { shareClockOffset: (ms: number) => options.worker!.shareClockOffset(ms) } : {}),
   };
   const audit = await openAuditLog({
     dataDir: config.dataDir,
@@ -136,4 +127,58 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
         logger.flush();
       })()),
   };
+}
+
+/**
+ * What a start does once per data directory before serving: the default account and its root
+ * key, and the removal of blobs a crash left behind. A cluster's primary runs it before forking
+ * its workers; it returns the root key if one was generated (print it, once).
+ */
+export async function prepareDataDir(config: CofferConfig, options: Pick<StartOptions, 'masterKey' | 'sessionKey' | 'logger'> = {}): Promise<RootBootstrap> {
+  const stores = openStores(config, options, systemClock, createRandomIds());
+  try {
+    return await prepare(stores, config, options.logger ?? defaultLogger(config));
+  } finally {
+    await stores.blobs.close();
+    await stores.metadata.close();
+    await stores.identity.close();
+  }
+}
+
+function openStores(config: CofferConfig, options: Pick<StartOptions, 'masterKey' | 'sessionKey'>, clock: Clock, ids: Ids) {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const identity = new SqliteIdentityStore({
+    dir: config.dataDir,
+    masterKey: loadMasterKey(config.dataDir, options.masterKey),
+    now: () => clock.now(),
+    durability: config.durability,
+  });
+  const sessionKey = loadSessionKey(config.dataDir, options.sessionKey ?? process.env.COFFER_SESSION_KEY);
+  const metadata = new SqliteMetadataStore({ dir: config.dataDir, durability: config.durability === 'full' ? 'full' : 'normal' });
+  const blobs = new FsBlobStore({ dir: config.dataDir, ids, durability: config.durability === 'full' ? 'full' : 'none' });
+  return { identity, sessionKey, metadata, blobs };
+}
+
+async function prepare(
+  stores: { identity: SqliteIdentityStore; metadata: SqliteMetadataStore; blobs: FsBlobStore },
+  config: CofferConfig,
+  logger: Logger,
+): Promise<RootBootstrap> {
+  const root = await bootstrapRoot(stores.identity, config.rootCredentials);
+  // Blobs written by a previous run that no row points to (a crash between write and commit).
+  // Compared with file times, so this is the filesystem's clock, not the (shiftable) request clock.
+  const swept = await sweepOrphanBlobs({ metadata: stores.metadata, blobs: stores.blobs, olderThanMs: systemClock.now() });
+  if (swept > 0) logger.info({ swept }, 'removed orphan blobs left by an interrupted write');
+  return root;
+}
+
+async function joinPrepared(identity: SqliteIdentityStore): Promise<RootBootstrap> {
+  const account = await identity.defaultAccount();
+  if (account === undefined) throw new Error('the data directory has no default account: the primary process did not prepare it');
+  return { account, generated: undefined };
+}
+
+// Logs go out through an asynchronous, buffered stdout stream: a request never waits on a write.
+function defaultLogger(config: CofferConfig): Logger {
+  return pino({ level: config.logLevel, base: { service: 'coffer' } }, pino.destination({ sync: false }));
 }

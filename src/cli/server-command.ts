@@ -1,7 +1,13 @@
 /**
  * `coffer server`: runs Coffer until SIGTERM/SIGINT, then shuts down gracefully. On the first
- * start without COFFER_ROOT_* variables it prints the generated root credentials, once.
+ * start without COFFER_ROOT_* variables it prints the generated root credentials, once. With
+ * `--workers N` (N > 1) this process becomes the primary of N workers (src/cluster), and each
+ * worker runs this command again as a worker.
  */
+import cluster from 'node:cluster';
+import pino from 'pino';
+import { runPrimary } from '../cluster/run-primary.ts';
+import { runWorker } from '../cluster/run-worker.ts';
 import { ConfigError } from '../config/config.ts';
 import { loadConfig } from '../config/load-config.ts';
 import { startCoffer } from '../main.ts';
@@ -24,6 +30,7 @@ const HELP = `usage: coffer server [options]
   --audit <mode>         all | denials | off: what the audit log records (default all) COFFER_AUDIT
   --audit-retention <d>  remove audit files older than this (default 30d) COFFER_AUDIT_RETENTION
   --explain-denials      TEST ONLY: AccessDenied responses say why in x-coffer-denial-reason COFFER_EXPLAIN_DENIALS=on
+  --workers <n|auto>     server processes sharing the port (default auto: one per core; 1: this process alone) COFFER_WORKERS
 
 Root credentials: COFFER_ROOT_ACCESS_KEY_ID and COFFER_ROOT_SECRET_ACCESS_KEY; when unset,
 Coffer generates a pair on first start, keeps it in the data directory, and prints it once.
@@ -46,7 +53,16 @@ export async function serverCommand(argv: string[]): Promise<number> {
     }
     throw e;
   }
-  const coffer = await startCoffer(config, { masterKey: process.env.COFFER_MASTER_KEY });
+  const keys = { masterKey: process.env.COFFER_MASTER_KEY, sessionKey: process.env.COFFER_SESSION_KEY };
+  if (cluster.isWorker) return runWorker(config, keys);
+  if (config.workers > 1) {
+    return runPrimary(config, keys, {
+      logger: pino({ level: config.logLevel, base: { service: 'coffer', role: 'primary' } }),
+      printCredentials: (endpoint, key) => process.stderr.write(credentialsBanner(endpoint, config.region, key)),
+      printError: (message) => process.stderr.write(`coffer server: ${message}\n`),
+    });
+  }
+  const coffer = await startCoffer(config, keys);
   if (coffer.generatedRootKey) {
     process.stderr.write(credentialsBanner(coffer.endpoint, config.region, coffer.generatedRootKey));
   }

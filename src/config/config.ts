@@ -28,6 +28,8 @@ export interface CofferConfig {
   auditRetentionMs: number;
   /** Test environments only: AccessDenied responses say why in `x-coffer-denial-reason`. */
   explainDenials: boolean;
+  /** Server processes sharing the port (node:cluster); 1 serves from this process alone. */
+  workers: number;
 }
 
 export class ConfigError extends Error {
@@ -52,7 +54,11 @@ export const DEFAULTS = {
   audit: 'all',
   auditRetention: '30d',
   explainDenials: 'off',
+  workers: 'auto',
 } as const;
+
+/** The most worker processes `--workers` accepts. */
+export const MAX_WORKERS = 64;
 
 /** Durations: `900000` (ms), `90s`, `15m`, `2h`, `1d`, with an optional sign for offsets. */
 export function parseDuration(text: string, setting: string): number {

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { ConfigError, type CofferConfig } from './config.ts';
@@ -27,6 +27,7 @@ const DEFAULT_CONFIG: CofferConfig = {
   audit: 'all',
   auditRetentionMs: 30 * 86_400_000,
   explainDenials: false,
+  workers: availableParallelism(),
 };
 
 const dir = mkdtempSync(join(tmpdir(), 'coffer-config-test-'));
@@ -57,14 +58,14 @@ describe('loadConfig: sources', () => {
       COFFER_DOMAIN: 'S3.Example.com,localhost', COFFER_TLS_CERT: CERT, COFFER_TLS_KEY: KEY, COFFER_LOG_LEVEL: 'debug',
       COFFER_MAX_SKEW: '5m', COFFER_CLOCK_OFFSET: '-1h', COFFER_DURABILITY: 'none', COFFER_SHUTDOWN_GRACE: '30s',
       COFFER_SIGV2: 'off', COFFER_ROOT_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', COFFER_ROOT_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-      COFFER_AUDIT: 'denials', COFFER_AUDIT_RETENTION: '7d', COFFER_EXPLAIN_DENIALS: 'on',
+      COFFER_AUDIT: 'denials', COFFER_AUDIT_RETENTION: '7d', COFFER_EXPLAIN_DENIALS: 'on', COFFER_WORKERS: '3',
     });
     assert.deepEqual(config, {
       host: '0.0.0.0', port: 8080, dataDir: '/var/coffer', region: 'eu-west-1', domains: ['s3.example.com', 'localhost'],
       tls: { cert: '-----BEGIN CERTIFICATE-----\ncert\n', key: '-----BEGIN PRIVATE KEY-----\nkey\n' },
       logLevel: 'debug', maxSkewMs: 300_000, clockOffsetMs: -3_600_000, durability: 'none', sigv2: false, shutdownGraceMs: 30_000,
       rootCredentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-      audit: 'denials', auditRetentionMs: 7 * 86_400_000, explainDenials: true,
+      audit: 'denials', auditRetentionMs: 7 * 86_400_000, explainDenials: true, workers: 3,
     });
   });
 
@@ -73,19 +74,19 @@ describe('loadConfig: sources', () => {
       COFFER_HOST: 'env', COFFER_PORT: 'not-a-port', COFFER_DATA_DIR: 'env', COFFER_REGION: 'bad', COFFER_DOMAIN: 'bad host',
       COFFER_TLS_CERT: '/missing/cert', COFFER_TLS_KEY: '/missing/key', COFFER_LOG_LEVEL: 'loud', COFFER_MAX_SKEW: 'x',
       COFFER_CLOCK_OFFSET: 'x', COFFER_DURABILITY: 'x', COFFER_SHUTDOWN_GRACE: 'x', COFFER_SIGV2: 'x',
-      COFFER_AUDIT: 'x', COFFER_AUDIT_RETENTION: 'x', COFFER_EXPLAIN_DENIALS: 'x',
+      COFFER_AUDIT: 'x', COFFER_AUDIT_RETENTION: 'x', COFFER_EXPLAIN_DENIALS: 'x', COFFER_WORKERS: 'x',
     };
     const config = loadConfig(
       ['--host', '::', '--port=0', '--data-dir', 'd', '--region', 'ap-southeast-2', '--domain', 'a.test', '--domain', 'B.test',
         '--tls-cert', CERT, '--tls-key', KEY, '--log-level', 'silent', '--max-skew', '90s', '--clock-offset', '+2m',
         '--durability', 'full', '--sigv2', 'off', '--shutdown-grace', '1500', '--audit', 'off', '--audit-retention', '36h',
-        '--explain-denials'],
+        '--explain-denials', '--workers', '1'],
       env,
     );
     assert.deepEqual({ ...config, tls: config.tls !== undefined }, {
       host: '::', port: 0, dataDir: 'd', region: 'ap-southeast-2', domains: ['a.test', 'b.test'], tls: true,
       logLevel: 'silent', maxSkewMs: 90_000, clockOffsetMs: 120_000, durability: 'full', sigv2: false, shutdownGraceMs: 1_500, rootCredentials: undefined,
-      audit: 'off', auditRetentionMs: 36 * 3_600_000, explainDenials: true,
+      audit: 'off', auditRetentionMs: 36 * 3_600_000, explainDenials: true, workers: 1,
     });
   });
 
@@ -116,6 +117,9 @@ describe('loadConfig: each validation error names the flag and the variable', ()
     ['audit', 'some', '--audit / COFFER_AUDIT: off, denials or all'],
     ['audit-retention', 'a month', `--audit-retention / COFFER_AUDIT_RETENTION: "a month" is not a duration ${DURATION}`],
     ['audit-retention', '0', '--audit-retention / COFFER_AUDIT_RETENTION: must be positive (e.g. 30d)'],
+    ['workers', '0', '--workers / COFFER_WORKERS: a number of processes from 1 to 64, or auto (one per core)'],
+    ['workers', '65', '--workers / COFFER_WORKERS: a number of processes from 1 to 64, or auto (one per core)'],
+    ['workers', 'many', '--workers / COFFER_WORKERS: a number of processes from 1 to 64, or auto (one per core)'],
   ];
   for (const [flag, value, message] of rows) {
     const variable = 'COFFER_' + flag.toUpperCase().replace(/-/g, '_');
@@ -124,6 +128,10 @@ describe('loadConfig: each validation error names the flag and the variable', ()
       assert.equal(configError([], { [variable]: value }), message);
     });
   }
+
+  it('--workers auto is one per core', () => {
+    assert.equal(loadConfig(['--workers', 'auto'], { COFFER_WORKERS: '5' }).workers, availableParallelism());
+  });
 
   it('--explain-denials is a switch; COFFER_EXPLAIN_DENIALS is on or off', () => {
     assert.equal(loadConfig(['--explain-denials'], {}).explainDenials, true);

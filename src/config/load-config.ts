@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, DEFAULTS, parseDuration, type CofferConfig } from './config.ts';
+import { ConfigError, DEFAULTS, MAX_WORKERS, parseDuration, type CofferConfig } from './config.ts';
 
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -22,6 +23,7 @@ export const SERVER_OPTIONS = {
   audit: { type: 'string' },
   'audit-retention': { type: 'string' },
   'explain-denials': { type: 'boolean' },
+  workers: { type: 'string' },
 } as const;
 
 /**
@@ -82,6 +84,13 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
   const explainDenials = values['explain-denials'] === true ? 'on' : (env.COFFER_EXPLAIN_DENIALS || DEFAULTS.explainDenials);
   if (explainDenials !== 'on' && explainDenials !== 'off') throw new ConfigError(`${name('explain-denials')}: on or off`);
 
+  const workersText = pick('workers', DEFAULTS.workers)!;
+  // `auto`: one per core, as the CPU allows (availableParallelism honours CPU affinity).
+  const workers = workersText === 'auto' ? Math.min(availableParallelism(), MAX_WORKERS) : Number(workersText);
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new ConfigError(`${name('workers')}: a number of processes from 1 to ${MAX_WORKERS}, or auto (one per core)`);
+  }
+
   const accessKeyId = env.COFFER_ROOT_ACCESS_KEY_ID;
   const secretAccessKey = env.COFFER_ROOT_SECRET_ACCESS_KEY;
   if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
@@ -111,6 +120,7 @@ export function loadConfig(argv: string[], env: NodeJS.ProcessEnv): CofferConfig
     audit,
     auditRetentionMs,
     explainDenials: explainDenials === 'on',
+    workers,
   };
 }
 

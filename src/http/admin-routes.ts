@@ -127,6 +127,7 @@ async function clock(req: S3Request, deps: S3Deps): Promise<ServerClock> {
     if (!Number.isFinite(ms)) throw invalidRequest('The body must be JSON like {"offset": "+20m"} (a duration: 90s, 15m, -2h, 0) or {"offset": <milliseconds>}.');
     const before = deps.clock.offsetMs;
     deps.clock.offsetMs = ms;
+    await deps.shareClockOffset?.(ms);
     deps.logger.warn({ offset: formatOffset(ms), previous: formatOffset(before), by: auth.principal.arn }, 'server clock moved');
   }
   return { now: isoSeconds(deps.clock.now()), offsetMs: clockOffset(deps), offset: formatOffset(clockOffset(deps)) };

@@ -43,4 +43,9 @@ export interface S3Deps {
   logger: Logger;
   /** `--explain-denials` (test environments only): AccessDenied responses carry `x-coffer-denial-reason`. */
   explainDenials?: boolean;
+  /**
+   * In a cluster's worker: tells the other workers that the clock moved (`coffer admin clock`),
+   * resolving once they all have, so that the next request sees it whichever process serves it.
+   */
+  shareClockOffset?: (offsetMs: number) => Promise<void>;
 }

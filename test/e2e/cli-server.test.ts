@@ -1,62 +1,32 @@
 /**
- * `coffer server` as a user runs it (`npm start`: the esbuild bundle of scripts/build.mjs): first
- * start generates and prints root credentials (once) and keeps its files private; SIGTERM lets an
- * in-flight upload finish before the process exits.
+ * `coffer server` as a user runs it (`npm start`: the esbuild bundle of scripts/build.mjs, with
+ * its default worker processes): first start generates and prints root credentials (once) and
+ * keeps its files private; SIGTERM lets an in-flight upload finish before the process exits.
  */
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { buildCoffer, startServer, type RunningServer } from './server-process.ts';
 
-const ROOT = join(fileURLToPath(import.meta.url), '..', '..', '..');
-// Built inside the project (its npm packages resolve from node_modules), private to this run.
-const BUILD_DIR = join(ROOT, 'dist', `test-${process.pid}`);
-const BIN = join(BUILD_DIR, 'coffer.mjs');
-const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--outfile', BIN], { encoding: 'utf8' });
-if (build.status !== 0) throw new Error(`scripts/build.mjs failed:\n${build.stderr}`);
-
-interface Running {
-  child: ChildProcess;
-  endpoint: string;
-  stderr: () => string;
-  exited: Promise<number | null>;
-}
-
-function startServer(dataDir: string, env: Record<string, string> = {}): Promise<Running> {
-  const child = spawn(process.execPath, [BIN, 'server', '--port', '0', '--data-dir', dataDir, '--log-level', 'info'], {
-    env: { PATH: process.env.PATH ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  child.stderr!.on('data', (d: Buffer) => (stderr += d));
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      stdout += d;
-      const m = /"endpoint":"(http:\/\/[^"]+)"/.exec(stdout);
-      if (m) resolve({ child, endpoint: m[1]!, stderr: () => stderr, exited });
-    });
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${stderr}`)));
-  });
-}
+const { bin: BIN, remove: removeBuild } = buildCoffer('cli-server');
+type Running = RunningServer;
 
 describe('coffer server', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'coffer-cli-server-'));
   after(() => {
     rmSync(dataDir, { recursive: true, force: true });
-    rmSync(BUILD_DIR, { recursive: true, force: true });
+    removeBuild();
   });
 
   it('prints generated root credentials once, keeps secrets private, and shuts down gracefully', async () => {
-    const first = await startServer(dataDir);
+    const first = await startServer(BIN, dataDir);
     const id = /export AWS_ACCESS_KEY_ID=(AKIA[A-Z0-9]{16})/.exec(first.stderr())?.[1];
     const secret = /export AWS_SECRET_ACCESS_KEY=(\S{40})/.exec(first.stderr())?.[1];
     assert.ok(id && secret, `credentials banner on stderr:\n${first.stderr()}`);
@@ -75,7 +45,7 @@ describe('coffer server', () => {
     assert.equal(exitCode, 0, 'the process exited cleanly after it');
     s3.destroy();
 
-    const second = await startServer(dataDir);
+    const second = await startServer(BIN, dataDir);
     assert.doesNotMatch(second.stderr(), /AWS_SECRET_ACCESS_KEY/, 'credentials are printed only on the first start');
     const s3b = new S3Client({ endpoint: second.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
     const got = await s3b.send(new GetObjectCommand({ Bucket: 'shutdown', Key: 'slow' }));
@@ -89,7 +59,7 @@ describe('coffer server', () => {
   it('uses COFFER_ROOT_ACCESS_KEY_ID / COFFER_ROOT_SECRET_ACCESS_KEY and prints nothing secret', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'coffer-cli-env-'));
     const env = { COFFER_ROOT_ACCESS_KEY_ID: 'AKIAENVROOTKEY000001', COFFER_ROOT_SECRET_ACCESS_KEY: 'env-secret-env-secret-env-secret-0000001' };
-    const server = await startServer(dir, env);
+    const server = await startServer(BIN, dir, { env });
     assert.doesNotMatch(server.stderr(), /AWS_SECRET_ACCESS_KEY/);
     const s3 = new S3Client({
       endpoint: server.endpoint,
@@ -108,7 +78,8 @@ describe('coffer server', () => {
     const dir = mkdtempSync(join(tmpdir(), 'coffer-cli-crash-'));
     const env = { COFFER_ROOT_ACCESS_KEY_ID: 'AKIACRASHTESTKEY0001', COFFER_ROOT_SECRET_ACCESS_KEY: 'crash-secret-crash-secret-crash-secret01' };
     const credentials = { accessKeyId: env.COFFER_ROOT_ACCESS_KEY_ID, secretAccessKey: env.COFFER_ROOT_SECRET_ACCESS_KEY };
-    const first = await startServer(dir, env);
+    // One process: this is about a process dying mid-write (a cluster's primary dying is in cluster.test.ts).
+    const first = await startServer(BIN, dir, { env, args: ['--workers', '1'] });
     const s3 = new S3Client({ endpoint: first.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
     await s3.send(new CreateBucketCommand({ Bucket: 'shutdown' }));
     // Large enough to live in a blob file (small objects are kept in the metadata row).
@@ -120,7 +91,7 @@ describe('coffer server', () => {
     await first.exited;
     await result;
 
-    const second = await startServer(dir, env);
+    const second = await startServer(BIN, dir, { env });
     const s3b = new S3Client({ endpoint: second.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
     const got = await s3b.send(new GetObjectCommand({ Bucket: 'shutdown', Key: 'slow' }));
     assert.equal(await got.Body!.transformToString(), old, 'the old object, not a mix');

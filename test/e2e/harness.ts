@@ -61,6 +61,7 @@ export async function startTestCoffer(options: { clock?: TestClock; config?: Par
     audit: 'all',
     auditRetentionMs: 30 * 86_400_000,
     explainDenials: false,
+    workers: 1,
     ...options.config,
   };
   const coffer = await startCoffer(config, { clock, logger: pino({ level: process.env.COFFER_TEST_LOG ?? 'silent' }) });
