@@ -42,7 +42,7 @@ function vm(pid: number): { rss: number; hwm: number } {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'coffer-bench-memory-'));
-const child = spawn(process.execPath, [BIN, 'server', '--port', '0', '--data-dir', dataDir, '--log-level', 'info', '--durability', 'full'], {
+const child = spawn(process.execPath, [BIN, 'server', '--port', '0', '--data-dir', dataDir, '--log-level', 'info', '--durability', 'full', '--workers', '1'], {
   env: { ...process.env, COFFER_ROOT_ACCESS_KEY_ID: credentials.accessKeyId, COFFER_ROOT_SECRET_ACCESS_KEY: credentials.secretAccessKey },
   stdio: ['ignore', 'pipe', 'ignore'],
 });

@@ -35,7 +35,8 @@ const seconds = secondsAt >= 0 ? Number(own[secondsAt + 1]) : 8;
 const credentials = { accessKeyId: 'AKIABENCHMARKROOT001', secretAccessKey: 'benchmark-secret-benchmark-secret-000001' };
 const work = mkdtempSync(join(tmpdir(), 'coffer-profile-'));
 const profileDir = join(work, 'profile');
-const coffer = await startCoffer({ dataDir: join(work, 'data'), credentials, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], extraArgs: serverFlags });
+// One process, so that the profile holds every request (flags after `--` may say otherwise).
+const coffer = await startCoffer({ dataDir: join(work, 'data'), credentials, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], extraArgs: ['--workers', '1', ...serverFlags] });
 const s3 = new S3Client({ endpoint: coffer.endpoint, region: 'us-east-1', credentials, forcePathStyle: true });
 try {
   await s3.send(new CreateBucketCommand({ Bucket: 'bench' }));

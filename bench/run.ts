@@ -8,6 +8,7 @@
  *   npm run bench -- --quick       # 1 round × 3 s, 64 MiB objects, 10k keys: a smoke test
  *   npm run bench -- --only large  # some of: small (1–3), policy (7), listing (6), large (4–5)
  *   npm run bench -- --durability none   # Coffer without fsync (what durability costs)
+ *   npm run bench -- --workers 1   # Coffer in one process (default: its own default, one per core)
  */
 import { CreateBucketCommand, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,9 @@ const wanted = (name: 'small' | 'policy' | 'listing' | 'large') => only === unde
 const durabilityAt = process.argv.indexOf('--durability');
 const durability = durabilityAt >= 0 ? process.argv[durabilityAt + 1]! : 'full';
 // The audit log is off: it is measured on its own (src/diagnostics/audit/audit.bench.ts).
-const cofferArgs = ['--audit', 'off', '--durability', durability];
+const workersAt = process.argv.indexOf('--workers');
+const workers = workersAt >= 0 ? process.argv[workersAt + 1]! : 'auto';
+const cofferArgs = ['--audit', 'off', '--durability', durability, '--workers', workers];
 const rounds = quick ? 1 : 3;
 const seconds = quick ? 3 : 10;
 const credentials = { accessKeyId: 'AKIABENCHMARKROOT001', secretAccessKey: 'benchmark-secret-benchmark-secret-000001' };
@@ -99,18 +102,18 @@ console.log('| --- | --- | --- | --- |');
 for (const r of listing) console.log(`| ${r.keys} | ${fmt(r.pageMs, 1)} | ${fmt(r.delimiterPageMs, 1)} | ${fmt(r.fullScanKeysPerSec)} |`);
 console.log(`\n## Large objects through the AWS SDK (workloads 4–5), MiB/s\n`);
 console.log(
-  '| size | Coffer PutObject | Coffer multipart 8 MiB | SDK PUT to node:http discard | Coffer ÷ discard | dd fdatasync | Coffer ÷ dd | Coffer GetObject (SDK verifies checksum) | Coffer GetObject (no checksum) | SDK GET from nginx | Coffer (no checksum) ÷ nginx | Coffer peak RSS MiB |',
+  '| size | Coffer PutObject | Coffer multipart 8 MiB | SDK PUT to node:http discard | Coffer ÷ discard | dd fdatasync | Coffer ÷ dd | Coffer GetObject (SDK verifies checksum) | Coffer GetObject (no checksum) | SDK GET from nginx | Coffer (no checksum) ÷ nginx | Coffer peak RSS MiB, largest process | all Coffer processes |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log(`|${' --- |'.repeat(13)}`);
 for (const r of large) {
   console.log(
-    `| ${r.sizeMiB} MiB | ${fmt(r.cofferPut)} | ${fmt(r.cofferMultipart)} | ${fmt(r.referencePut)} | ${fmt(r.cofferPut / r.referencePut, 2)} | ${fmt(r.ddWrite)} | ${fmt(r.cofferPut / r.ddWrite, 2)} | ${fmt(r.cofferGet)} | ${fmt(r.cofferGetUnverified)} | ${fmt(r.nginxGet)} | ${fmt(r.cofferGetUnverified / r.nginxGet, 2)} | ${fmt(r.cofferPeakRssMiB, 1)} |`,
+    `| ${r.sizeMiB} MiB | ${fmt(r.cofferPut)} | ${fmt(r.cofferMultipart)} | ${fmt(r.referencePut)} | ${fmt(r.cofferPut / r.referencePut, 2)} | ${fmt(r.ddWrite)} | ${fmt(r.cofferPut / r.ddWrite, 2)} | ${fmt(r.cofferGet)} | ${fmt(r.cofferGetUnverified)} | ${fmt(r.nginxGet)} | ${fmt(r.cofferGetUnverified / r.nginxGet, 2)} | ${fmt(r.cofferPeakRssMiB, 1)} | ${fmt(r.cofferPeakRssTotalMiB, 1)} |`,
   );
 }
 const out = join(fileURLToPath(import.meta.url), '..', 'results');
 mkdirSync(out, { recursive: true });
 const file = join(out, `${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-writeFileSync(file, JSON.stringify({ machine: machine(), durability, rounds, seconds, small, policy, listing, large }, null, 2));
+writeFileSync(file, JSON.stringify({ machine: machine(), durability, workers, rounds, seconds, small, policy, listing, large }, null, 2));
 console.log(`\nmachine: ${JSON.stringify(machine())}\nraw numbers: ${file}`);
 rmSync(work, { recursive: true, force: true });
 

@@ -1,7 +1,7 @@
 /** Medians across rounds, and the machine a run happened on. */
 import { cpus, totalmem } from 'node:os';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 export function median(values: readonly number[]): number {
   const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -17,10 +17,53 @@ function version(cmd: string, args: string[]): string {
   return `${r.stdout}${r.stderr}`.split('\n')[0]!.trim();
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc. */
+/** `/proc/<pid>/stat` after the command name: state, ppid, …, utime (11), stime (12). */
+function statFields(pid: number): string[] | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  } catch {
+    return undefined; // exited meanwhile
+  }
+}
+
+/** The process and its descendants — a Coffer cluster's primary and its workers — from /proc. */
+export function processTree(pid: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const ppid = Number(statFields(Number(entry))?.[1]);
+    if (!Number.isFinite(ppid)) continue;
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!) ?? []));
+  return tree;
+}
+
+/** CPU seconds (user + system) a process and its descendants have used so far, from /proc. */
 export function processCpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  let ticks = 0;
+  for (const p of processTree(pid)) {
+    const fields = statFields(p);
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+/** Peak resident memory (VmHWM) of the largest process in the tree, and of all of them together. */
+export function peakRssMiB(pid: number): { largest: number; total: number } {
+  let largest = 0;
+  let total = 0;
+  for (const p of processTree(pid)) {
+    try {
+      const mib = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+      largest = Math.max(largest, mib);
+      total += mib;
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return { largest, total };
 }
 
 export function machine() {

@@ -13,12 +13,12 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Server } from '../lib/processes.ts';
-import { median } from '../lib/stats.ts';
+import { median, peakRssMiB } from '../lib/stats.ts';
 
 const MiB = 1024 * 1024;
 
@@ -32,7 +32,10 @@ export interface LargeRow {
   referencePut: number;
   ddWrite: number;
   nginxGet: number;
+  /** VmHWM of the largest Coffer process (a worker, with --workers > 1). */
   cofferPeakRssMiB: number;
+  /** VmHWM of all Coffer processes together (primary and workers). */
+  cofferPeakRssTotalMiB: number;
 }
 
 function body(size: number): Readable {
@@ -54,12 +57,13 @@ async function drain(stream: Readable): Promise<number> {
   return n;
 }
 
+function peakRss(pid: number): Pick<LargeRow, 'cofferPeakRssMiB' | 'cofferPeakRssTotalMiB'> {
+  const { largest, total } = peakRssMiB(pid);
+  return { cofferPeakRssMiB: largest, cofferPeakRssTotalMiB: total };
+}
+
 const rate = (size: number, ms: number) => size / MiB / (ms / 1000);
 
-export function peakRssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
 
 export async function largeObjectWorkload(options: {
   coffer: Server;
@@ -91,7 +95,7 @@ export async function largeObjectWorkload(options: {
       mkdirSync(join(options.nginxRoot, 'bench'), { recursive: true });
       execFileSync('dd', ['if=/dev/zero', `of=${nginxFile}`, 'bs=8M', `count=${sizeMiB / 8}`], { stdio: 'ignore' });
     }
-    const runs: Array<Omit<LargeRow, 'sizeMiB' | 'cofferPeakRssMiB'>> = [];
+    const runs: Array<Omit<LargeRow, 'sizeMiB' | 'cofferPeakRssMiB' | 'cofferPeakRssTotalMiB'>> = [];
     for (let round = 0; round < options.rounds; round++) {
       if (round === 0) {
         // Warm-up, unmeasured: the first pass of each path pays for V8 compiling it.
@@ -125,7 +129,7 @@ export async function largeObjectWorkload(options: {
       referencePut: med('referencePut'),
       ddWrite: med('ddWrite'),
       nginxGet: med('nginxGet'),
-      cofferPeakRssMiB: peakRssMiB(options.coffer.pid),
+      ...peakRss(options.coffer.pid),
     });
   }
   return rows;
