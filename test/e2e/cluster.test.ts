@@ -99,15 +99,17 @@ describe('coffer server --workers 2', () => {
    * GET shared/k on a fresh connection by a fresh client (the SDK corrects its clock after a
    * RequestTimeTooSkewed): its HTTP status (or error code) and the worker that answered.
    */
-  const getOnce = async (): Promise<{ outcome: string; pid: number }> => {
+  const getOnce = async (): Promise<{ outcome: string; pid: number; requestId: string }> => {
     const client = freshConnections(server.endpoint);
     try {
       const out = await client.send(new GetObjectCommand({ Bucket: B, Key: 'k' }));
       await out.Body!.transformToString();
-      return { outcome: String(out.$metadata.httpStatusCode), pid: await servedBy(server, out.$metadata.requestId!) };
+      const requestId = out.$metadata.requestId!;
+      return { outcome: String(out.$metadata.httpStatusCode), pid: await servedBy(server, requestId), requestId };
     } catch (e) {
       if (!(e instanceof S3ServiceException)) throw e;
-      return { outcome: e.name, pid: await servedBy(server, e.$metadata.requestId!) };
+      const requestId = e.$metadata.requestId!;
+      return { outcome: e.name, pid: await servedBy(server, requestId), requestId };
     } finally {
       client.destroy();
     }
@@ -115,7 +117,7 @@ describe('coffer server --workers 2', () => {
   const getSeveral = async (n = 6) => {
     const results = [];
     for (let i = 0; i < n; i++) results.push(await getOnce());
-    return { outcomes: new Set(results.map((r) => r.outcome)), pids: new Set(results.map((r) => r.pid)) };
+    return { outcomes: new Set(results.map((r) => r.outcome)), pids: new Set(results.map((r) => r.pid)), results };
   };
 
   before(async () => {
@@ -139,6 +141,21 @@ describe('coffer server --workers 2', () => {
     assert.deepEqual([...outcomes], ['200']);
     assert.equal(pids.size, 2, 'both workers answered');
     assert.ok(!pids.has(server.child.pid!), 'the primary serves nothing itself');
+  });
+
+  it('both workers append to the one audit log: coffer explain finds a request whichever worker served it', async () => {
+    const { results } = await getSeveral(4);
+    assert.equal(new Set(results.map((r) => r.pid)).size, 2);
+    for (const { requestId, pid } of results) {
+      // Records reach the file within ~20 ms of the response.
+      let explained: ReturnType<typeof spawnSync> | undefined;
+      await until(() => {
+        explained = spawnSync(process.execPath, [BIN, 'explain', requestId, '--data-dir', dataDir, '--json'], { encoding: 'utf8' });
+        return explained.status === 0;
+      }, `the audit record of ${requestId} (worker ${pid}) is on disk`);
+      const record = JSON.parse(String(explained!.stdout)) as { requestId: string; decision: string; operation: string };
+      assert.deepEqual([record.requestId, record.operation, record.decision], [requestId, 'GetObject', 'allow']);
+    }
   });
 
   it('a bucket policy stored through one worker is enforced by every worker on the next request', async () => {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,49 @@ describe('SqliteMetadataStore', () => {
     await assert.rejects(b.putObject(object('shared', 'k'), { ifNoneMatch: true }), WriteConditionFailedError);
     await a.close();
     await b.close();
+  });
+
+  it('a write waiting for another process\'s lock does not block this process: reads and timers go on', async () => {
+    const store = new SqliteMetadataStore({ dir });
+    await store.createBucket(bucket('shared'));
+    await store.putObject(object('shared', 'before'));
+    // Another process holds the write lock (a raw connection in a write transaction).
+    const other = new Database(join(dir, 'metadata.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    const write = store.putObject(object('shared', 'waits'));
+    let settled = false;
+    void write.then(() => (settled = true));
+    // Without the non-blocking BEGIN, SQLite's busy handler would sleep here for 5 s, event loop and all.
+    const started = Date.now();
+    await new Promise((r) => setTimeout(r, 30));
+    assert.ok(Date.now() - started < 500, 'the event loop kept turning');
+    assert.deepEqual(await store.getObject('shared', 'before'), object('shared', 'before'), 'reads are served meanwhile');
+    assert.equal(settled, false, 'the write waits for the lock');
+    const joining = store.putObject(object('shared', 'joins'));
+    other.exec('COMMIT');
+    other.close();
+    await Promise.all([write, joining]);
+    assert.deepEqual(await store.getObject('shared', 'waits'), object('shared', 'waits'));
+    assert.deepEqual(await store.getObject('shared', 'joins'), object('shared', 'joins'));
+    await store.close();
+  });
+
+  it('a lock held past busyTimeoutMs fails the waiting writes with SQLITE_BUSY, and nothing is written', async () => {
+    const store = new SqliteMetadataStore({ dir, busyTimeoutMs: 100 });
+    await store.createBucket(bucket('shared'));
+    const other = new Database(join(dir, 'metadata.sqlite'));
+    other.exec('BEGIN IMMEDIATE');
+    const started = Date.now();
+    await assert.rejects(store.putObject(object('shared', 'k')), (e: { code?: string }) => e.code === 'SQLITE_BUSY');
+    const waited = Date.now() - started;
+    assert.ok(waited >= 100 && waited < 2000, `gave up after ${waited} ms`);
+    other.exec('ROLLBACK');
+    other.close();
+    assert.equal(await store.getObject('shared', 'k'), undefined);
+    // The next write, with the lock free, goes through.
+    await store.putObject(object('shared', 'k'));
+    assert.deepEqual(await store.getObject('shared', 'k'), object('shared', 'k'));
+    await store.close();
   });
 
   it("bucket state cached by one store follows the other store's changes (another process)", async () => {

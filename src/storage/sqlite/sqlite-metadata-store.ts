@@ -50,12 +50,20 @@ import { prepareStatements, type LatestHead, type Statements } from './statement
 
 export type SqliteMetadataStoreOptions = OpenDatabaseOptions;
 
+/** How often a grouped write retries for a write lock another process holds. */
+const LOCK_RETRY_MS = 1;
+
 export class SqliteMetadataStore implements MetadataStore {
   readonly #db: Database.Database;
   readonly #s: Statements;
   readonly #tx: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement<[]>>;
   readonly #bucketStates: ReadCache<{ bucket: BucketRecord; configs: Partial<BucketConfigs> }>;
   #pending: Array<{ fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
+  /** `PRAGMA busy_timeout` off and back on, around the non-blocking BEGIN of a grouped write. */
+  readonly #busyTimeout: { off: Database.Statement<[]>; on: Database.Statement<[]> };
+  readonly #busyTimeoutMs: number;
+  /** Since when the pending batch has waited for another process's write lock. */
+  #lockWaitSince: number | undefined;
 
   constructor(options: SqliteMetadataStoreOptions) {
     this.#db = openDatabase(options);
@@ -70,6 +78,8 @@ export class SqliteMetadataStore implements MetadataStore {
       release: statement('RELEASE grouped_write'),
       rollbackTo: statement('ROLLBACK TO grouped_write'),
     };
+    this.#busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.#busyTimeout = { off: statement('PRAGMA busy_timeout = 0'), on: statement(`PRAGMA busy_timeout = ${this.#busyTimeoutMs}`) };
   }
 
   /** Runs `fn` as one write transaction; a throw rolls everything back. */
@@ -92,14 +102,27 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   #flush(): void {
+    const tx = this.#tx;
+    let began: boolean;
+    try {
+      began = this.#beginWithoutWaiting();
+    } catch (error) {
+      const batch = this.#pending;
+      this.#pending = [];
+      for (const op of batch) op.reject(error);
+      return;
+    }
+    if (!began) {
+      // The batch stays pending — and grows — until the lock is free.
+      setTimeout(() => this.#flush(), LOCK_RETRY_MS);
+      return;
+    }
     const batch = this.#pending;
     this.#pending = [];
-    const tx = this.#tx;
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     // Statements prepared once rather than db.transaction() wrappers built per write: at
     // thousands of small PUTs a second, building those was a visible cost.
     try {
-      tx.begin.run();
       try {
         for (const op of batch) {
           tx.savepoint.run();
@@ -127,6 +150,35 @@ export class SqliteMetadataStore implements MetadataStore {
       if (outcome.ok) op.resolve(outcome.value);
       else op.reject(outcome.error);
     });
+  }
+
+  /**
+   * BEGIN IMMEDIATE for a grouped write, without SQLite's busy handler: when another process
+   * (another worker, `coffer admin`) holds the write lock, that handler would sleep — and with it
+   * this whole process, every request it serves. Instead this returns false and the caller tries
+   * again on a timer, while the event loop goes on serving reads and gathering writes into the
+   * batch. After busyTimeoutMs of waiting, the last try blocks like any other write and fails
+   * with SQLITE_BUSY if the lock is still held.
+   */
+  #beginWithoutWaiting(): boolean {
+    const now = Date.now();
+    if (this.#lockWaitSince !== undefined && now - this.#lockWaitSince >= this.#busyTimeoutMs) {
+      this.#lockWaitSince = undefined;
+      this.#tx.begin.run();
+      return true;
+    }
+    this.#busyTimeout.off.get();
+    try {
+      this.#tx.begin.run();
+      this.#lockWaitSince = undefined;
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error;
+      this.#lockWaitSince ??= now;
+      return false;
+    } finally {
+      this.#busyTimeout.on.get();
+    }
   }
 
   /** Runs several reads against one snapshot. */
