@@ -57,7 +57,7 @@ export async function explainCommand(argv: string[], io: CommandIo = processIo()
   return 0;
 }
 
-function notFound(requestId: string, dir: string, files: readonly string[]): string {
+export function notFound(requestId: string, dir: string, files: readonly string[]): string {
   if (files.length === 0) {
     return `no audit log in ${dir}: is this the server's --data-dir? (The server writes one unless started with --audit off.)`;
   }

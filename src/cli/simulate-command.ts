@@ -13,15 +13,22 @@ import { withDataDirStores } from '../diagnostics/simulate/open-data-dir-stores.
 import { simulate, type SimulateInput } from '../diagnostics/simulate/simulate.ts';
 import type { PolicyFile } from '../diagnostics/simulate/simulation-stores.ts';
 import { palette, processIo, type CommandIo } from './command-io.ts';
-import { renderExplanation } from './explain-command.ts';
+import { notFound, renderExplanation } from './explain-command.ts';
+import { auditDirOf } from '../diagnostics/audit/audit-files.ts';
+import { findAuditRecord } from '../diagnostics/audit/find-audit-record.ts';
+import { replayInput, type ReplayedQuestion } from '../diagnostics/simulate/replay-input.ts';
 
 const HELP = `usage: coffer simulate --principal <arn|anonymous> --action <s3:Action> --resource <arn> [options]
+       coffer simulate --request <request-id> [options]
 
 Decides a request offline, as the server would: the same authorizer, over the data directory's
 stored bucket policy, ACLs, Object Ownership and Block Public Access of the bucket, and the
 principal's IAM policies and permissions boundary — or over policy files — and prints the
 decision and its evidence.
 
+  --request <id>             ask again what a recorded request asked (its x-amz-request-id, from
+                             the audit log): its principal, action, resource and condition keys,
+                             decided over the policies stored now; other flags add to or override it
   --principal <p>            anonymous, an account id or arn:aws:iam::<acct>:root,
                              arn:aws:iam::<acct>:user/<name>, arn:aws:iam::<acct>:role/<name>,
                              arn:aws:sts::<acct>:assumed-role/<role>/<session>
@@ -54,6 +61,7 @@ export async function simulateCommand(argv: string[], io: CommandIo = processIo(
       args: argv,
       allowPositionals: false,
       options: {
+        request: { type: 'string' },
         principal: { type: 'string' },
         action: { type: 'string' },
         resource: { type: 'string' },
@@ -74,8 +82,26 @@ export async function simulateCommand(argv: string[], io: CommandIo = processIo(
     io.stdout.write(HELP);
     return 0;
   }
-  const missing = (['principal', 'action', 'resource'] as const).filter((f) => values[f] === undefined);
-  if (missing.length > 0) return fail(`${missing.map((f) => `--${f}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required\n\n${HELP}`);
+  const dataDir = values['data-dir'] ?? (io.env.COFFER_DATA_DIR || DEFAULTS.dataDir);
+  let replayed: ReplayedQuestion | undefined;
+  if (values.request !== undefined) {
+    const { found, files } = await findAuditRecord(dataDir, values.request.trim());
+    if (found === undefined) {
+      io.stderr.write(`coffer simulate: ${notFound(values.request.trim(), auditDirOf(dataDir), files)}\n`);
+      return 1;
+    }
+    try {
+      replayed = replayInput(found.record);
+    } catch (e) {
+      if (e instanceof SimulateInputError) return fail(e.message);
+      throw e;
+    }
+  }
+  const principal = values.principal ?? replayed?.principal;
+  const action = values.action ?? replayed?.action;
+  const resource = values.resource ?? replayed?.resource;
+  const missing = Object.entries({ principal, action, resource }).filter(([, v]) => v === undefined).map(([f]) => f);
+  if (missing.length > 0) return fail(`${missing.map((f) => `--${f}`).join(', ')} ${missing.length === 1 ? 'is' : 'are'} required (or --request)\n\n${HELP}`);
   if (values['bucket-owner'] !== undefined && !/^\d{12}$/.test(values['bucket-owner'])) return fail('--bucket-owner: a 12-digit account id');
 
   const readPolicy = (path: string): PolicyFile => {
@@ -85,16 +111,15 @@ export async function simulateCommand(argv: string[], io: CommandIo = processIo(
   };
   try {
     const input: SimulateInput = {
-      principal: values.principal!,
-      action: values.action!,
-      resource: values.resource!,
-      context: values.context ?? [],
+      principal: principal!,
+      action: action!,
+      resource: resource!,
+      context: mergeContext(replayed?.context ?? [], values.context ?? []),
       now: io.now(),
       ...(values['policy-file'] ? { identityPolicies: values['policy-file'].map(readPolicy) } : {}),
       ...(values['bucket-policy-file'] ? { bucketPolicy: readPolicy(values['bucket-policy-file']) } : {}),
       ...(values['bucket-owner'] ? { bucketOwner: values['bucket-owner'] } : {}),
     };
-    const dataDir = values['data-dir'] ?? (io.env.COFFER_DATA_DIR || DEFAULTS.dataDir);
     const result = await withDataDirStores(dataDir, () => io.now(), (stores) => simulate(input, stores));
     io.stdout.write(values.json === true ? JSON.stringify(result, null, 2) + '\n' : renderExplanation(explainSimulation(result), palette(io)));
     return result.allowed ? 0 : 1;
@@ -102,4 +127,11 @@ export async function simulateCommand(argv: string[], io: CommandIo = processIo(
     if (e instanceof SimulateInputError) return fail(e.message);
     throw e;
   }
+}
+
+/** The recorded condition keys, then the given ones: a key given again replaces the recorded value. */
+function mergeContext(recorded: readonly string[], given: readonly string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const pair of [...recorded, ...given]) byKey.set(pair.slice(0, Math.max(0, pair.indexOf('='))).trim().toLowerCase() || pair, pair);
+  return [...byKey.values()];
 }

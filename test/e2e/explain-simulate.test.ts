@@ -6,7 +6,7 @@
  * for the same principal, action, resource and context reaches the server's decision. The
  * audit log holds no secret, signature or session token.
  */
-import { CreateAccessKeyCommand, CreateUserCommand, IAMClient } from '@aws-sdk/client-iam';
+import { CreateAccessKeyCommand, CreateUserCommand, DeleteUserPolicyCommand, IAMClient, PutUserPolicyCommand } from '@aws-sdk/client-iam';
 import { CreateBucketCommand, GetObjectCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetSessionTokenCommand, STSClient } from '@aws-sdk/client-sts';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
@@ -181,6 +181,60 @@ describe('coffer explain and coffer simulate agree with the server', () => {
     const sim = await simulate(nobody.arn);
     assert.equal(sim.code, 1);
     assert.deepEqual([sim.simulation.decision, sim.simulation.reason, sim.simulation.message], [r.decision, r.reason, r.error?.message], 'simulate and the server agree');
+  });
+
+  it('simulate --request asks a recorded request again over the policies stored now: denied then, allowed after a policy is attached', async () => {
+    const client = t.s3({ credentials: { accessKeyId: nobody.accessKeyId, secretAccessKey: nobody.secretAccessKey } });
+    clients.push(client);
+    const id = requestIdOf(await rejection(client.send(new GetObjectCommand({ Bucket: B, Key: KEY, Range: 'bytes=0-1' }))));
+    await t.coffer.audit.flush();
+    const replay = async (...flags: string[]) => {
+      const io = captureIo({ env: {} });
+      const code = await simulateCommand(['--request', id, '--data-dir', t.dataDir, '--json', ...flags], io);
+      assert.equal(io.err(), '');
+      return { code, simulation: JSON.parse(io.out()) as Simulation };
+    };
+    const before = await replay();
+    assert.equal(before.code, 1);
+    assert.deepEqual(
+      [before.simulation.principal, before.simulation.action, before.simulation.resource, before.simulation.decision],
+      [nobody.arn, 's3:GetObject', OBJECT, 'implicit-deny'],
+    );
+    // The recorded request's own facts: when, from where, how it was signed.
+    const r = await record(id);
+    assert.equal(before.simulation.time, r.time);
+    assert.equal(before.simulation.context['aws:SourceIp'], '127.0.0.1');
+    assert.equal(before.simulation.context['s3:authType'], 'REST-HEADER');
+    // The SDK signs a GET's empty body by its hash.
+    assert.equal(before.simulation.context['s3:x-amz-content-sha256'], 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
+
+    await iam.send(
+      new PutUserPolicyCommand({
+        UserName: 'nobody',
+        PolicyName: 'read-from-the-office',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: OBJECT, Condition: { IpAddress: { 'aws:SourceIp': '127.0.0.0/8' } } }],
+        }),
+      }),
+    );
+    try {
+      const after = await replay();
+      assert.equal(after.code, 0);
+      assert.equal(after.simulation.decision, 'allow');
+      assert.deepEqual((after.simulation.statements ?? []).map((st) => st.policyName), ['nobody/read-from-the-office']);
+      // A --context flag overrides what was recorded.
+      const elsewhere = await replay('--context', 'aws:SourceIp=203.0.113.7');
+      assert.deepEqual([elsewhere.code, elsewhere.simulation.decision], [1, 'implicit-deny']);
+    } finally {
+      await iam.send(new DeleteUserPolicyCommand({ UserName: 'nobody', PolicyName: 'read-from-the-office' }));
+    }
+  });
+
+  it('simulate --request of an unknown request id: the same message as explain, exit 1', async () => {
+    const io = captureIo({ env: {} });
+    assert.equal(await simulateCommand(['--request', 'NOSUCHREQUEST000', '--data-dir', t.dataDir], io), 1);
+    assert.match(io.err(), /^coffer simulate: request NOSUCHREQUEST000 is not in the audit log/);
   });
 
   it('an expired presigned URL: refused by authentication; explain gives the times; simulate shows no policy refuses it', async () => {

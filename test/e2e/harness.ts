@@ -10,6 +10,7 @@ import pino from 'pino';
 import { DEFAULTS, type CofferConfig } from '../../src/config/config.ts';
 import type { Clock } from '../../src/lib/clock.ts';
 import { startCoffer, type CofferInstance } from '../../src/main.ts';
+import { checkSimulationAgrees } from './simulation-check.ts';
 
 /**
  * The server's clock in tests: real time plus an offset that tests move (`advance`, `set`), so
@@ -65,6 +66,8 @@ export async function startTestCoffer(options: { clock?: TestClock; config?: Par
     ...options.config,
   };
   const coffer = await startCoffer(config, { clock, logger: pino({ level: process.env.COFFER_TEST_LOG ?? 'silent' }) });
+  // Every decision this server makes is also asked of `coffer simulate`; they must agree.
+  const simulation = config.audit === 'all' ? checkSimulationAgrees(coffer) : undefined;
   const clients: S3Client[] = [];
   return {
     endpoint: coffer.endpoint,
@@ -88,8 +91,13 @@ export async function startTestCoffer(options: { clock?: TestClock; config?: Par
     },
     async stop() {
       for (const c of clients) c.destroy();
+      await simulation?.settled();
       await coffer.stop(100);
       rmSync(dataDir, { recursive: true, force: true });
+      if (simulation && process.env.COFFER_TEST_SIMULATION_STATS) process.stderr.write(`simulate agreed on ${simulation.checked()} decisions\n`);
+      if (simulation && simulation.disagreements.length > 0) {
+        throw new Error(`coffer simulate disagreed with the server on ${simulation.disagreements.length} of ${simulation.checked()} decisions:\n${simulation.disagreements.join('\n')}`);
+      }
     },
   };
 }

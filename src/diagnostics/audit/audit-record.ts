@@ -76,6 +76,11 @@ export interface AuditRecord {
   deniedBy?: PolicyType;
   /** For implicit denials: Allow statements that failed only on a condition. */
   conditionFailures?: readonly ConditionFailure[];
+  /**
+   * Condition keys the request supplied beyond the fields above (s3:prefix, s3:x-amz-acl,
+   * aws:Referer, s3:x-amz-content-sha256 …), named as `coffer simulate --context` takes them.
+   */
+  context?: Record<string, string>;
   /** The ACL grant that took part in an allow. */
   acl?: string;
   notes?: readonly string[];

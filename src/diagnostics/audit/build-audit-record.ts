@@ -9,7 +9,9 @@ import type { S3Error } from '../../s3/errors/s3-error.ts';
 import type { KeyDecisions, PipelineOutcome } from '../../s3/pipeline.ts';
 import type { S3Request } from '../../s3/s3-request.ts';
 import { AUDIT_RECORD_VERSION, type AuditDecision, type AuditRecord } from './audit-record.ts';
+import { requestFacts } from '../../s3/request-facts.ts';
 import { describeAuthFailure } from './describe-auth-failure.ts';
+import { recordContext } from './record-context.ts';
 import { readRequestSigning } from './read-request-signing.ts';
 import { safeErrorFields } from './safe-error-fields.ts';
 
@@ -51,7 +53,14 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
   const userAgent = req?.headers.get('user-agent');
   if (userAgent !== undefined) r.userAgent = userAgent;
   if (signing && signing.authentication.scheme !== 'none') r.authentication = signing.authentication;
-  if (decision) setDecision(r, decision, error?.message);
+  if (decision) {
+    setDecision(r, decision, error?.message);
+    // What `coffer simulate --request` needs to ask the same question again.
+    if (req && auth && decision.action) {
+      const context = recordContext(requestFacts(req, auth, decision.action));
+      if (context) r.context = context;
+    }
+  }
   else if (req?.bucket !== undefined) r.resource = req.key === undefined ? `arn:aws:s3:::${req.bucket}` : `arn:aws:s3:::${req.bucket}/${req.key}`;
   r.decision = verdict;
   if (outcome.keyDecisions) r.keys = keysOf(outcome.keyDecisions);

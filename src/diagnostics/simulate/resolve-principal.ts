@@ -59,6 +59,8 @@ export async function resolvePrincipal(text: string, directory: PrincipalDirecto
   const [accountId, roleName, sessionName, path] =
     session !== null ? [session[1]!, session[2]!, session[3]!, undefined] : [iam![1]!, iam![4]!, SIMULATED_SESSION, iam![3]!];
   if (session === null) notes.push(`a role makes requests through a session: evaluated as the session '${SIMULATED_SESSION}' of ${text}, with no session policy`);
+  // A session policy lives only in the session's sealed token, never in the stores.
+  else notes.push(`a session policy, if the session was given one, is not known here (it is sealed in the session token): evaluated without one`);
   const account = await accountOf(accountId);
   const role = await directory?.iam.getRole(accountId, roleName);
   const found = role !== undefined && (path === undefined || role.path === path);
