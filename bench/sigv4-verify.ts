@@ -36,7 +36,9 @@ const cases: Array<[string, S3Request]> = [
   ['anonymous (harness floor)', makeRequest({ target: '/examplebucket/photos/2024/a.jpg', headers: { Host: HOST } })],
 ];
 
-for (const [name, req] of cases) {
+// `npm run bench:sigv4 -- presigned`: only the cases whose name contains the argument (for a profile).
+const only = process.argv[2];
+for (const [name, req] of cases.filter(([n]) => only === undefined || n.includes(only))) {
   for (let i = 0; i < 50_000; i++) await authenticate(req, deps);
   const n = 200_000;
   const runs: number[] = [];

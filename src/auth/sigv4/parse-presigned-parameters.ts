@@ -29,12 +29,40 @@ const NUMBER = /^-?[0-9]+$/;
  * week). Each failure is 400 AuthorizationQueryParametersError with AWS's text (errors.md §2.3).
  */
 export function parsePresignedParameters(query: QueryParams, options: { accepted: readonly ServiceRules[] }): PresignedParameters {
-  const algorithm = query.get(PRESIGN_PARAMS.algorithm);
-  const credentialText = query.get(PRESIGN_PARAMS.credential);
-  const signature = query.get(PRESIGN_PARAMS.signature);
-  const amzDate = query.get(PRESIGN_PARAMS.date);
-  const signedHeaders = query.get(PRESIGN_PARAMS.signedHeaders);
-  const expires = query.get(PRESIGN_PARAMS.expires);
+  // One pass over the parameters (the first of each name counts, as QueryParams.get), rather
+  // than a scan per name: this runs on every presigned request.
+  let algorithm: string | undefined;
+  let credentialText: string | undefined;
+  let signature: string | undefined;
+  let amzDate: string | undefined;
+  let signedHeaders: string | undefined;
+  let expires: string | undefined;
+  let sessionToken: string | undefined;
+  for (const [name, value] of query.all()) {
+    switch (name) {
+      case PRESIGN_PARAMS.algorithm:
+        algorithm ??= value;
+        break;
+      case PRESIGN_PARAMS.credential:
+        credentialText ??= value;
+        break;
+      case PRESIGN_PARAMS.signature:
+        signature ??= value;
+        break;
+      case PRESIGN_PARAMS.date:
+        amzDate ??= value;
+        break;
+      case PRESIGN_PARAMS.signedHeaders:
+        signedHeaders ??= value;
+        break;
+      case PRESIGN_PARAMS.expires:
+        expires ??= value;
+        break;
+      case PRESIGN_TOKEN_PARAM:
+        sessionToken ??= value;
+        break;
+    }
+  }
   if (
     algorithm === undefined ||
     credentialText === undefined ||
@@ -77,6 +105,6 @@ export function parsePresignedParameters(query: QueryParams, options: { accepted
     amzDate,
     signedAt,
     expiresSeconds,
-    sessionToken: query.get(PRESIGN_TOKEN_PARAM),
+    sessionToken,
   };
 }
