@@ -60,7 +60,7 @@ export async function startCoffer(config: CofferConfig, options: StartOptions = 
   const clock = new AdjustableClock(options.clock ?? systemClock, config.clockOffsetMs);
   const ids = options.ids ?? createRandomIds();
   const logger = options.logger ?? defaultLogger(config);
-  const { identity, sessionKey, metadata, blobs } = openStores(config, options, clock, ids);
+  const { identity, sessionKey, metadata, blobs } = openStores(config, options, clock, ids, { worker: options.worker !== undefined });
   // A worker joins a data directory its primary prepared: bootstrapping the root key again
   // (re-sealed from COFFER_ROOT_* on every start) or sweeping orphan blobs would race the other
   // workers' requests.
@@ -145,7 +145,7 @@ export async function prepareDataDir(config: CofferConfig, options: Pick<StartOp
   }
 }
 
-function openStores(config: CofferConfig, options: Pick<StartOptions, 'masterKey' | 'sessionKey'>, clock: Clock, ids: Ids) {
+function openStores(config: CofferConfig, options: Pick<StartOptions, 'masterKey' | 'sessionKey'>, clock: Clock, ids: Ids, role: { worker: boolean } = { worker: false }) {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const identity = new SqliteIdentityStore({
     dir: config.dataDir,
@@ -155,7 +155,8 @@ function openStores(config: CofferConfig, options: Pick<StartOptions, 'masterKey
   });
   const sessionKey = loadSessionKey(config.dataDir, options.sessionKey ?? process.env.COFFER_SESSION_KEY);
   const metadata = new SqliteMetadataStore({ dir: config.dataDir, durability: config.durability === 'full' ? 'full' : 'normal' });
-  const blobs = new FsBlobStore({ dir: config.dataDir, ids, durability: config.durability === 'full' ? 'full' : 'none' });
+  // A worker joins writes in progress: only a lone server or a cluster's primary clears tmp/.
+  const blobs = new FsBlobStore({ dir: config.dataDir, ids, durability: config.durability === 'full' ? 'full' : 'none', clearTemp: !role.worker });
   return { identity, sessionKey, metadata, blobs };
 }
 

@@ -19,12 +19,12 @@ import {
 } from './acl/index.ts';
 import type { AccessRequest, Authorizer, Decision } from './authorizer.ts';
 import { PolicyCache } from './policy-cache.ts';
+import { compileStoredBucketPolicy } from './stored-bucket-policy.ts';
 import { loadPrincipalPolicies, type IamPolicyReader } from './principal-policies.ts';
 import {
   PolicyError,
   buildS3RequestContext,
   evaluateAccess,
-  parseBucketPolicy,
   type AclVerdict,
   type ResourcePolicy,
 } from './policy/index.ts';
@@ -123,7 +123,9 @@ export class PolicyAuthorizer implements Authorizer {
     const ownership = effectiveOwnership(ownershipConfig);
     let policy: ResourcePolicy | undefined;
     if (policyConfig !== undefined) {
-      const compiled = this.#policies.getFor(policyConfig, `bucket:${bucket.name}`, policyConfig.text, (text) => parseBucketPolicy(text, { bucket: bucket.name }));
+      // The same text stored again after a user was recreated names other ids: they are part of the key.
+      const dialect = policyConfig.principalIds === undefined ? `bucket:${bucket.name}` : `bucket:${bucket.name}:${JSON.stringify(policyConfig.principalIds)}`;
+      const compiled = this.#policies.getFor(policyConfig, dialect, policyConfig.text, () => compileStoredBucketPolicy(policyConfig, bucket.name));
       // A stored policy that no longer compiles (it was valid when stored) counts as none.
       if (!(compiled instanceof PolicyError)) policy = { kind: 'bucket', name: bucket.name, policy: compiled };
     }

@@ -24,7 +24,15 @@ export interface BucketRecord {
 /** Bucket configurations, each stored and replaced whole; the value types grow per issue. */
 export interface BucketConfigs {
   versioning: { status: 'Enabled' | 'Suspended'; mfaDelete?: 'Enabled' | 'Disabled' };
-  policy: { text: string };
+  policy: {
+    text: string;
+    /**
+     * The unique id (AIDA…, AROA…) of each IAM user and role ARN the policy names, as resolved
+     * when it was stored: the policy keeps meaning that entity, not a later one of the same name.
+     * Absent in policies stored before Coffer kept it (those match by ARN).
+     */
+    principalIds?: Record<string, string>;
+  };
   cors: { rules: CorsRule[] };
   acl: StoredAcl;
   ownership: { objectOwnership: ObjectOwnership };

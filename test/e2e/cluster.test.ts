@@ -17,8 +17,10 @@ import {
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { Agent } from 'node:http';
+import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -71,6 +73,53 @@ function processesRunning(args: string[]): number[] {
     }
   }
   return pids;
+}
+
+/** The child (worker) of `primary` that has a file under `dir` open, from /proc. */
+function workerWithOpenFile(primary: number, dir: string): number | undefined {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      if (ppid !== primary) continue;
+      for (const fd of readdirSync(`/proc/${entry}/fd`)) {
+        if (readlinkSync(`/proc/${entry}/fd/${fd}`).startsWith(dir + '/')) return Number(entry);
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** A signed PUT /shared/<key> whose body arrives in two halves: the first now, the second on finish(). */
+async function startSlowUpload(endpoint: string, key: string, half: Buffer): Promise<{ finish(rest: Buffer): Promise<number> }> {
+  const url = new URL(endpoint);
+  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials: ROOT_KEY, sha256: Sha256, uriEscapePath: false });
+  const signed = await signer.sign({
+    method: 'PUT',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path: `/${B}/${key}`,
+    query: {},
+    headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(2 * half.length) },
+  });
+  let req: ClientRequest;
+  const status = new Promise<number>((resolve, reject) => {
+    req = httpRequest({ host: url.hostname, port: url.port, method: 'PUT', path: `/${B}/${key}`, headers: signed.headers, agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.write(half);
+  });
+  return {
+    finish(rest) {
+      req.end(rest);
+      return status;
+    },
+  };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -207,6 +256,22 @@ describe('coffer server --workers 2', () => {
     assert.deepEqual([...after.outcomes], ['200']);
     assert.ok(after.pids.has(replacement.pid), 'the replacement serves');
     assert.ok(!after.pids.has(victim!));
+  });
+
+  it('a replacement worker leaves the uploads in progress on the other worker alone', async () => {
+    const half = Buffer.alloc(256 * 1024, 'u');
+    const upload = await startSlowUpload(server.endpoint, 'in-flight', half);
+    // The worker writing it is the one holding its temporary file open.
+    let writer: number | undefined;
+    await until(() => (writer = workerWithOpenFile(server.child.pid!, join(dataDir, 'tmp'))) !== undefined, 'the upload has a temporary file');
+    const other = (await getSeveral(4)).pids;
+    other.delete(writer!);
+    const [victim] = [...other];
+    process.kill(victim!, 'SIGKILL');
+    await until(() => server.stdout().split('a replacement worker is listening').length === 3, 'the second replacement is listening');
+    assert.equal(await upload.finish(half), 200);
+    const got = await s3.send(new GetObjectCommand({ Bucket: B, Key: 'in-flight' }));
+    assert.equal((await got.Body!.transformToByteArray()).length, 2 * half.length);
   });
 
   it('SIGTERM: the workers finish and exit, then the primary, with status 0', async () => {

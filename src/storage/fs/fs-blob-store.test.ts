@@ -67,6 +67,15 @@ describe('FsBlobStore', () => {
     assert.equal((await bytesOf(await reopened.read(blobId))).toString(), 'kept');
   });
 
+  it('clearTemp: false (a cluster worker joining) leaves the writes in progress of another process alone', async () => {
+    const { root, store } = await fresh('join');
+    await writeFile(join(root, 'tmp', 'cafebabecafebabecafebabecafebabe'), 'a sibling is writing this');
+    const joined = new FsBlobStore({ dir: root, ids: randomIds, clearTemp: false });
+    assert.deepEqual(await readdir(join(root, 'tmp')), ['cafebabecafebabecafebabecafebabe']);
+    const { blobId } = await joined.write(sourceOf([Buffer.from('mine')]));
+    assert.equal((await bytesOf(await store.read(blobId))).toString(), 'mine');
+  });
+
   it('a read opened before a delete still returns every byte', async () => {
     const { store } = await fresh('read-delete');
     const data = Buffer.alloc(3 * 1024 * 1024, 9);

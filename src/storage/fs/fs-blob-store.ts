@@ -24,6 +24,12 @@ export interface FsBlobStoreOptions {
    * process crash (the page cache still holds it) but not a power cut.
    */
   durability?: 'full' | 'none';
+  /**
+   * Remove what is in `tmp/` — writes a previous process never finished — when opening
+   * (default true). False for a cluster's workers: the primary cleared it before starting them,
+   * and a worker that starts later must not delete the files its siblings are writing.
+   */
+  clearTemp?: boolean;
 }
 
 /** Blob ids are generated names; anything else (a `/`, a `..`) never names a file here. */
@@ -43,8 +49,8 @@ export class FsBlobStore implements BlobStore {
     this.#fsync = (options.durability ?? 'full') === 'full';
     mkdirSync(this.#blobs, { recursive: true, mode: 0o700 });
     // Whatever is in tmp/ is a write a previous process never finished: never a blob.
-    rmSync(this.#tmp, { recursive: true, force: true });
-    mkdirSync(this.#tmp, { mode: 0o700 });
+    if (options.clearTemp ?? true) rmSync(this.#tmp, { recursive: true, force: true });
+    mkdirSync(this.#tmp, { recursive: true, mode: 0o700 });
   }
 
   async write(source: Readable): Promise<WrittenBlob> {

@@ -43,7 +43,8 @@ const policy = (...principals: unknown[]) =>
     Statement: principals.map((Principal) => ({ Effect: 'Allow', Principal, Action: 's3:GetObject', Resource: 'arn:aws:s3:::photos/*' })),
   });
 
-const compile = (text: string, dir = directory().dir) => compileBucketPolicy(text, { bucket: 'photos', directory: dir });
+const compileWithIds = (text: string, dir = directory().dir) => compileBucketPolicy(text, { bucket: 'photos', directory: dir });
+const compile = async (text: string, dir = directory().dir) => (await compileWithIds(text, dir)).policy;
 
 async function malformed(text: string, message: string, dir = directory().dir): Promise<void> {
   await assert.rejects(compile(text, dir), (e: unknown) => {
@@ -54,13 +55,14 @@ async function malformed(text: string, message: string, dir = directory().dir): 
 }
 
 describe('compileBucketPolicy', () => {
-  it('resolves IAM users and roles to their unique ids', async () => {
-    const p = await compile(policy({ AWS: [alice.arn, deploy.arn] }));
+  it('resolves IAM users and roles to their unique ids, and returns them by ARN to be stored with the policy', async () => {
+    const { policy: p, principalIds } = await compileWithIds(policy({ AWS: [alice.arn, deploy.arn, ACCT] }));
+    assert.deepEqual(principalIds, { [alice.arn]: alice.userId, [deploy.arn]: deploy.roleId });
     assert.deepEqual(
       p.statements[0]!.principal!.entries.map((e) => ('uniqueId' in e ? e.uniqueId : undefined)),
-      [alice.userId, deploy.roleId],
+      [alice.userId, deploy.roleId, undefined],
     );
-    assert.equal(p.text, policy({ AWS: [alice.arn, deploy.arn] }));
+    assert.equal(p.text, policy({ AWS: [alice.arn, deploy.arn, ACCT] }));
     assert.equal(p.isPublic, false);
   });
 

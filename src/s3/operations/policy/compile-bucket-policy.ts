@@ -21,6 +21,7 @@ import type { ResolvePrincipal } from '../../../authz/policy/dialect-rules.ts';
 import { parseBucketPolicy } from '../../../authz/policy/parse-policies.ts';
 import { PolicyError } from '../../../authz/policy/policy-error.ts';
 import type { IamReader } from '../../../iam/iam-store.ts';
+import { principalResolver } from '../../../authz/stored-bucket-policy.ts';
 import { S3Error } from '../../errors/s3-error.ts';
 
 export interface BucketPolicyDirectory {
@@ -31,18 +32,33 @@ export interface BucketPolicyDirectory {
 
 type PrincipalRef = Parameters<ResolvePrincipal>[0];
 
-export async function compileBucketPolicy(text: string, options: { bucket: string; directory: BucketPolicyDirectory }): Promise<CompiledPolicy> {
+export async function compileBucketPolicy(
+  text: string,
+  options: { bucket: string; directory: BucketPolicyDirectory },
+): Promise<{ policy: CompiledPolicy; principalIds: Record<string, string> }> {
   const { bucket, directory } = options;
-  const resolvePrincipal = directory.iam === undefined ? undefined : await lookUpPrincipals(text, bucket, directory.iam);
+  const found = directory.iam === undefined ? undefined : await lookUpPrincipals(text, bucket, directory.iam);
   let policy: CompiledPolicy;
   try {
-    policy = parseBucketPolicy(text, resolvePrincipal === undefined ? { bucket } : { bucket, resolvePrincipal });
+    policy = parseBucketPolicy(text, found === undefined ? { bucket } : { bucket, resolvePrincipal: principalResolver(found) });
   } catch (e) {
     if (e instanceof PolicyError) throw malformedPolicy(e.message, `bucket policy fault: ${e.fault}`);
     throw e;
   }
   await checkCanonicalUsers(policy, directory.accounts);
-  return policy;
+  return { policy, principalIds: usedIds(policy, found) };
+}
+
+/** The ids the compiled policy resolved, by ARN (only those its statements name). */
+function usedIds(policy: CompiledPolicy, found: ReadonlyMap<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (found === undefined) return out;
+  for (const s of policy.statements) {
+    for (const e of s.principal?.entries ?? []) {
+      if ((e.kind === 'user' || e.kind === 'role') && e.uniqueId !== undefined) out[e.arn] = e.uniqueId;
+    }
+  }
+  return out;
 }
 
 /**
@@ -51,7 +67,7 @@ export async function compileBucketPolicy(text: string, options: { bucket: strin
  * are looked up; the real pass then resolves against what was found. It stops at the same
  * fault or earlier, so every ARN it asks about has been looked up.
  */
-async function lookUpPrincipals(text: string, bucket: string, iam: NonNullable<BucketPolicyDirectory['iam']>): Promise<ResolvePrincipal> {
+async function lookUpPrincipals(text: string, bucket: string, iam: NonNullable<BucketPolicyDirectory['iam']>): Promise<Map<string, string>> {
   const named: PrincipalRef[] = [];
   try {
     parseBucketPolicy(text, { bucket, resolvePrincipal: (ref) => (named.push(ref), { uniqueId: 'pending' }) });
@@ -64,10 +80,7 @@ async function lookUpPrincipals(text: string, bucket: string, iam: NonNullable<B
     const id = ref.kind === 'role' ? (await iam.getRoleByArn(ref.arn))?.roleId : await userIdOf(iam, ref);
     if (id !== undefined) found.set(ref.arn, id);
   }
-  return (ref) => {
-    const uniqueId = found.get(ref.arn);
-    return uniqueId === undefined ? undefined : { uniqueId };
-  };
+  return found;
 }
 
 /** IAM has no lookup by user ARN: by name, then the whole ARN (path, case) must be the user's. */

@@ -30,7 +30,7 @@ export const putBucketPolicy: Handler = async (ctx) => {
   verifyDocumentDigests(ctx, body);
 
   const { text, utf8 } = decodeUtf8(body);
-  const policy = await compileBucketPolicy(text, { bucket: bucket.name, directory: { iam: deps.iam, accounts: deps.accounts } });
+  const { policy, principalIds } = await compileBucketPolicy(text, { bucket: bucket.name, directory: { iam: deps.iam, accounts: deps.accounts } });
   if (!utf8) throw malformedPolicy('This policy contains invalid Json', 'the policy is not valid UTF-8');
 
   // The bucket owner's account setting counts as much as the bucket's (§8.4: effective = OR).
@@ -43,7 +43,8 @@ export const putBucketPolicy: Handler = async (ctx) => {
     throw new S3Error('AccessDenied', { reason: 'Block Public Access (BlockPublicPolicy) refuses a public bucket policy' });
   }
 
-  await deps.metadata.putBucketConfig(bucket.name, 'policy', { text });
+  // The ARNs' unique ids go with the text: the policy keeps meaning the entities it named.
+  await deps.metadata.putBucketConfig(bucket.name, 'policy', Object.keys(principalIds).length > 0 ? { text, principalIds } : { text });
   return emptyResponse(204);
 };
 
