@@ -47,6 +47,8 @@ export interface Decision {
   trace?: Pick<PolicyDecision, 'statements' | 'deniedBy' | 'conditionFailures' | 'acl' | 'notes'>;
   action?: string;
   resource?: string;
+  /** The request facts it was decided on (the audit record keeps their condition keys). */
+  facts?: RequestFacts;
 }
 
 export interface Authorizer {

@@ -112,6 +112,7 @@ export class PolicyAuthorizer implements Authorizer {
       },
       action,
       resource,
+      facts: request.facts,
     };
   }
 

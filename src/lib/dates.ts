@@ -7,12 +7,32 @@ export function isoMillisZero(ms: number): string {
 
 /** `2023-11-15T12:02:40Z` — the Expires/ServerTime elements of auth errors. */
 export function isoSeconds(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+  return bySecond(ISO_SECONDS, ms, (d) => d.toISOString().slice(0, 19) + 'Z');
 }
 
 /** `Wed, 21 Oct 2015 07:28:00 GMT` — IMF-fixdate for HTTP headers. */
 export function httpDate(ms: number): string {
-  return new Date(ms).toUTCString();
+  return bySecond(HTTP_DATES, ms, (d) => d.toUTCString());
+}
+
+/*
+ * Every response formats the current second (Date, aws:CurrentTime) and an object's
+ * Last-Modified: the same few seconds over and over. Date formatting costs about a microsecond;
+ * a lookup of the whole second, a tenth of that.
+ */
+const ISO_SECONDS = new Map<number, string>();
+const HTTP_DATES = new Map<number, string>();
+
+function bySecond(cache: Map<number, string>, ms: number, format: (d: Date) => string): string {
+  const second = Math.floor(ms / 1000);
+  let text = cache.get(second);
+  if (text === undefined) {
+    if (!Number.isFinite(second)) return format(new Date(ms)); // throws RangeError as before
+    if (cache.size >= 1024) cache.clear();
+    text = format(new Date(second * 1000));
+    cache.set(second, text);
+  }
+  return text;
 }
 
 /** `20130524T000000Z` — SigV4's ISO 8601 basic format. */

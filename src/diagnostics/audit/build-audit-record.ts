@@ -56,8 +56,9 @@ export function buildAuditRecord(input: AuditInput): AuditRecord {
   if (decision) {
     setDecision(r, decision, error?.message);
     // What `coffer simulate --request` needs to ask the same question again.
-    if (req && auth && decision.action) {
-      const context = recordContext(requestFacts(req, auth, decision.action));
+    const facts = decision.facts ?? (req && auth && decision.action ? requestFacts(req, auth, decision.action) : undefined);
+    if (facts) {
+      const context = recordContext(facts);
       if (context) r.context = context;
     }
   }

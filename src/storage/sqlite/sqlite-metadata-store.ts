@@ -58,6 +58,13 @@ export class SqliteMetadataStore implements MetadataStore {
   readonly #s: Statements;
   readonly #tx: Record<'begin' | 'commit' | 'rollback' | 'savepoint' | 'release' | 'rollbackTo', Database.Statement<[]>>;
   readonly #bucketStates: ReadCache<{ bucket: BucketRecord; configs: Partial<BucketConfigs> }>;
+  /**
+   * The latest version of recently read keys, decoded: a GET of a small object was mostly this
+   * lookup — the row read and half a dozen JSON.parse calls. Any write on this connection
+   * empties it (objects have many write paths; forgetting one key would serve a stale object),
+   * as does any commit by another process. Bounded: rows carry inline data up to 32 KiB.
+   */
+  readonly #latestVersions: ReadCache<StoredVersion>;
   #pending: Array<{ fn: () => unknown; resolve: (value: unknown) => void; reject: (error: unknown) => void }> = [];
   /** `PRAGMA busy_timeout` off and back on, around the non-blocking BEGIN of a grouped write. */
   readonly #busyTimeout: { off: Database.Statement<[]>; on: Database.Statement<[]> };
@@ -69,6 +76,7 @@ export class SqliteMetadataStore implements MetadataStore {
     this.#db = openDatabase(options);
     this.#s = prepareStatements(this.#db);
     this.#bucketStates = new ReadCache(this.#db, { invalidateOn: 'forget-calls' });
+    this.#latestVersions = new ReadCache(this.#db, { invalidateOn: 'any-write', maxEntries: 1024 });
     const statement = (sql: string) => this.#db.prepare<[]>(sql);
     this.#tx = {
       begin: statement('BEGIN IMMEDIATE'),
@@ -261,9 +269,14 @@ export class SqliteMetadataStore implements MetadataStore {
   }
 
   async getObject(bucket: string, key: string, versionId?: string): Promise<StoredVersion | undefined> {
-    const row =
-      versionId === undefined ? this.#s.latest.get(bucket, key) : this.#s.version.get(bucket, key, versionId);
-    return row && rowToVersion(row);
+    if (versionId !== undefined) {
+      const row = this.#s.version.get(bucket, key, versionId);
+      return row && rowToVersion(row);
+    }
+    return this.#latestVersions.get(bucket + '\u0000' + key, () => {
+      const row = this.#s.latest.get(bucket, key);
+      return row && rowToVersion(row);
+    });
   }
 
   async putObjectAcl(bucket: string, key: string, versionId: string, acl: ObjectVersion['acl']): Promise<boolean> {
