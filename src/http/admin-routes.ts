@@ -49,11 +49,13 @@ export async function handleAdminRequest(
     const route = req.rawPath.slice(ADMIN_PREFIX.length);
     if (route === 'inspect') {
       requireMethod(req, ['POST']);
-      return json(await inspect(req, deps));
+      const { body, auth } = await inspect(req, deps);
+      return { ...json(body), auth };
     }
     if (route === 'clock') {
       requireMethod(req, ['GET', 'PUT']);
-      return json(await clock(req, deps));
+      const { body, auth } = await clock(req, deps);
+      return { ...json(body), auth };
     }
     throw new S3Error('InvalidRequest', { message: `No such Coffer endpoint: ${req.rawPath} (there are /.coffer/inspect and /.coffer/clock).` });
   } catch (thrown) {
@@ -102,10 +104,11 @@ async function inspect(req: S3Request, deps: S3Deps) {
     sigv2: deps.sigv2,
     disclosure: auth.kind === 'signed' && auth.principal.type === 'Account' ? 'account-root' : 'request',
   });
-  return refusal === undefined ? report : { ...report, outcome: { accepted: false as const, error: toAwsError(refusal) } };
+  return { auth, body: refusal === undefined ? report : { ...report, outcome: { accepted: false as const, error: toAwsError(refusal) } } };
 }
 
-async function clock(req: S3Request, deps: S3Deps): Promise<ServerClock> {
+/** The clock, and who asked (the log line names them). */
+async function clock(req: S3Request, deps: S3Deps): Promise<{ body: ServerClock; auth: Authentication }> {
   const auth = await authenticateIfSigned(req, deps);
   if (auth.kind !== 'signed' || auth.principal.type !== 'Account') {
     throw new S3Error('AccessDenied', {
@@ -130,7 +133,7 @@ async function clock(req: S3Request, deps: S3Deps): Promise<ServerClock> {
     await deps.shareClockOffset?.(ms);
     deps.logger.warn({ offset: formatOffset(ms), previous: formatOffset(before), by: auth.principal.arn }, 'server clock moved');
   }
-  return { now: isoSeconds(deps.clock.now()), offsetMs: clockOffset(deps), offset: formatOffset(clockOffset(deps)) };
+  return { auth, body: { now: isoSeconds(deps.clock.now()), offsetMs: clockOffset(deps), offset: formatOffset(clockOffset(deps)) } };
 }
 
 /** A signed call must be signed right; an unsigned one is anonymous. Same rules as any S3 request. */

@@ -229,6 +229,9 @@ describe('coffer server --workers 2', () => {
       });
     const moved = admin('--offset', '+20m');
     assert.equal(moved.status, 0, moved.stderr);
+    const logged = JSON.parse(await server.waitForLog(/"method":"PUT","url":"\/\.coffer\/clock"/)) as { principal: string; status: number };
+    assert.equal(logged.status, 200);
+    assert.match(logged.principal, /^arn:aws:iam::\d{12}:root$/, 'the log names who moved the clock');
     // The SDK signs with the real time: 20 minutes behind every worker's clock now.
     const skewed = await getSeveral();
     assert.deepEqual([...skewed.outcomes], ['RequestTimeTooSkewed']);
