@@ -4,9 +4,10 @@
  */
 import { S3Error } from '../../errors/s3-error.ts';
 import type { MetadataStore } from '../../../storage/metadata-store.ts';
+import type { BucketConfigs } from '../../../storage/types.ts';
 
-export async function findBucketPolicy(metadata: MetadataStore, bucket: string): Promise<string> {
+export async function findBucketPolicy(metadata: MetadataStore, bucket: string): Promise<BucketConfigs['policy']> {
   const stored = await metadata.getBucketConfig(bucket, 'policy');
   if (stored === undefined) throw new S3Error('NoSuchBucketPolicy', { fields: [['BucketName', bucket]] });
-  return stored.text;
+  return stored;
 }

@@ -17,7 +17,7 @@ import { findBucketPolicy } from './find-bucket-policy.ts';
 
 export const getBucketPolicyStatus: Handler = async (ctx) => {
   const bucket = bucketOf(ctx).name;
-  const text = await findBucketPolicy(ctx.deps.metadata, bucket);
+  const { text } = await findBucketPolicy(ctx.deps.metadata, bucket);
   const { isPublic } = parseBucketPolicy(text, { bucket });
   return xmlResponse(policyStatusXml(isPublic));
 };
