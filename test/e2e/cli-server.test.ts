@@ -7,13 +7,10 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { buildCoffer, startServer, type RunningServer } from './server-process.ts';
+import { buildCoffer, startServer, startSlowUpload, type RunningServer } from './server-process.ts';
 
 const { bin: BIN, remove: removeBuild } = buildCoffer('cli-server');
 type Running = RunningServer;
@@ -126,29 +123,10 @@ async function slowUploadAcrossSigterm(
   half: Buffer,
   signal: NodeJS.Signals = 'SIGTERM',
 ): Promise<{ status: number; exitCode: number | null }> {
-  const url = new URL(server.endpoint);
-  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials, sha256: Sha256, uriEscapePath: false });
-  const signed = await signer.sign({
-    method: 'PUT',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: '/shutdown/slow',
-    query: {},
-    headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(2 * half.length) },
-  });
-  const response = new Promise<number>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, method: 'PUT', path: '/shutdown/slow', headers: signed.headers }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.write(half);
-    setTimeout(() => {
-      server.child.kill(signal);
-      setTimeout(() => req.end(half), 300);
-    }, 200);
-  });
-  const status = await response;
+  const upload = await startSlowUpload(server.endpoint, credentials, '/shutdown/slow', half);
+  await new Promise((r) => setTimeout(r, 200));
+  server.child.kill(signal);
+  await new Promise((r) => setTimeout(r, 300));
+  const status = await upload.finish(half);
   return { status, exitCode: await server.exited };
 }

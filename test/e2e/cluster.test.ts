@@ -18,13 +18,11 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { Agent, request as httpRequest, type ClientRequest } from 'node:http';
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
+import { Agent } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { buildCoffer, startServer, type RunningServer } from './server-process.ts';
+import { buildCoffer, startServer, startSlowUpload, type RunningServer } from './server-process.ts';
 
 const { bin: BIN, remove: removeBuild } = buildCoffer('cluster');
 const ROOT_KEY = { accessKeyId: 'AKIACLUSTERTESTKEY01', secretAccessKey: 'cluster-secret-cluster-secret-cluster-01' };
@@ -90,36 +88,6 @@ function workerWithOpenFile(primary: number, dir: string): number | undefined {
     }
   }
   return undefined;
-}
-
-/** A signed PUT /shared/<key> whose body arrives in two halves: the first now, the second on finish(). */
-async function startSlowUpload(endpoint: string, key: string, half: Buffer): Promise<{ finish(rest: Buffer): Promise<number> }> {
-  const url = new URL(endpoint);
-  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials: ROOT_KEY, sha256: Sha256, uriEscapePath: false });
-  const signed = await signer.sign({
-    method: 'PUT',
-    protocol: 'http:',
-    hostname: url.hostname,
-    port: Number(url.port),
-    path: `/${B}/${key}`,
-    query: {},
-    headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(2 * half.length) },
-  });
-  let req: ClientRequest;
-  const status = new Promise<number>((resolve, reject) => {
-    req = httpRequest({ host: url.hostname, port: url.port, method: 'PUT', path: `/${B}/${key}`, headers: signed.headers, agent: false }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.write(half);
-  });
-  return {
-    finish(rest) {
-      req.end(rest);
-      return status;
-    },
-  };
 }
 
 async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
@@ -263,7 +231,7 @@ describe('coffer server --workers 2', () => {
 
   it('a replacement worker leaves the uploads in progress on the other worker alone', async () => {
     const half = Buffer.alloc(256 * 1024, 'u');
-    const upload = await startSlowUpload(server.endpoint, 'in-flight', half);
+    const upload = await startSlowUpload(server.endpoint, ROOT_KEY, `/${B}/in-flight`, half);
     // The worker writing it is the one holding its temporary file open.
     let writer: number | undefined;
     await until(() => (writer = workerWithOpenFile(server.child.pid!, join(dataDir, 'tmp'))) !== undefined, 'the upload has a temporary file');

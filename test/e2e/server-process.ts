@@ -3,7 +3,10 @@
  * scripts/build.mjs), for the tests of the command itself: its banner, signals, crashes and
  * worker processes. Each test file builds its own bundle, private to its run.
  */
+import { Sha256 } from '@aws-crypto/sha256-js';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { request as httpRequest, type ClientRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,4 +60,44 @@ export function startServer(bin: string, dataDir: string, options: { env?: Recor
       reject,
     );
   });
+}
+
+/**
+ * A signed PUT of `path` (`/bucket/key`) on its own connection whose body arrives in two halves:
+ * the first now, the second when `finish` is called — for what happens to an upload in flight.
+ */
+export async function startSlowUpload(
+  endpoint: string,
+  credentials: { accessKeyId: string; secretAccessKey: string },
+  path: string,
+  half: Buffer,
+): Promise<{ finish(rest: Buffer): Promise<number> }> {
+  const url = new URL(endpoint);
+  const signer = new SignatureV4({ service: 's3', region: 'us-east-1', credentials, sha256: Sha256, uriEscapePath: false });
+  const signed = await signer.sign({
+    method: 'PUT',
+    protocol: 'http:',
+    hostname: url.hostname,
+    port: Number(url.port),
+    path,
+    query: {},
+    headers: { host: url.host, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD', 'content-length': String(2 * half.length) },
+  });
+  let req!: ClientRequest;
+  const status = new Promise<number>((resolve, reject) => {
+    req = httpRequest({ host: url.hostname, port: url.port, method: 'PUT', path, headers: signed.headers, agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.write(half);
+  });
+  // The server may cut the connection before `finish` is awaited (a test killing it).
+  status.catch(() => {});
+  return {
+    finish(rest) {
+      req.end(rest);
+      return status;
+    },
+  };
 }

@@ -32,6 +32,10 @@ const GRANT_KEYS = {
   fullControl: 's3:x-amz-grant-full-control',
 } as const;
 
+// Entry lists built once: this runs for every audited request.
+const OPERATION_ENTRIES = Object.entries(OPERATION_KEYS) as Array<[keyof typeof OPERATION_KEYS, string]>;
+const GRANT_ENTRIES = Object.entries(GRANT_KEYS) as Array<[keyof typeof GRANT_KEYS, string]>;
+
 export function recordContext(facts: RequestFacts): Record<string, string> | undefined {
   let out: Record<string, string> | undefined;
   const put = (key: string, value: string | number | undefined) => {
@@ -42,9 +46,9 @@ export function recordContext(facts: RequestFacts): Record<string, string> | und
   put('s3:x-amz-content-sha256', facts.contentSha256);
   const op = facts.operation;
   if (op !== undefined) {
-    for (const [field, key] of Object.entries(OPERATION_KEYS)) put(key, op[field as keyof typeof OPERATION_KEYS]);
-    for (const [field, key] of Object.entries(GRANT_KEYS)) put(key, op.grants?.[field as keyof typeof GRANT_KEYS]);
-    for (const [tag, value] of Object.entries(op.requestObjectTags ?? {})) put(`s3:RequestObjectTag/${tag}`, value);
+    for (const [field, key] of OPERATION_ENTRIES) put(key, op[field]);
+    if (op.grants !== undefined) for (const [field, key] of GRANT_ENTRIES) put(key, op.grants[field]);
+    if (op.requestObjectTags !== undefined) for (const [tag, value] of Object.entries(op.requestObjectTags)) put(`s3:RequestObjectTag/${tag}`, value);
   }
   return out;
 }
